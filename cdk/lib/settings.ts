@@ -1,0 +1,102 @@
+import type { Node } from 'constructs';
+
+/**
+ * Everything an environment can change, read once from CDK context (cdk.json, or `-c key=value`).
+ * Nothing else in the app reads context, so this file is the list of knobs.
+ */
+export interface Settings {
+  /** Environment name: part of every stack name and the table name (`dev`, `staging`, `prod`). */
+  envName: string;
+  /** Optional pinned account/region; without them the stacks are environment-agnostic. */
+  account: string | undefined;
+  region: string | undefined;
+  /** The From header of outgoing mail, e.g. `Parent Voice <no-reply@parent-voice.example>`. */
+  mailFrom: string;
+  /** Bare address from mailFrom; the outbox sender may only send as this address. */
+  mailFromAddress: string;
+  /**
+   * The SES identity the outbox sender may send as: a verified domain (`parent-voice.example`) or
+   * email address. Defaults to the domain of mailFrom. Becomes
+   * `arn:<partition>:ses:<region>:<account>:identity/<sesIdentity>` in the sender's policy.
+   */
+  sesIdentity: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** HTTP API stage default throttling (requests per second, and burst). */
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  /** Cognito feature plan: `plus` (threat protection, enforced) or `essentials` (cheaper, none). */
+  cognitoFeaturePlan: 'plus' | 'essentials';
+  /** Optional WAF web ACL (created in us-east-1) to attach to CloudFront. */
+  webAclArn: string | undefined;
+  /** Optional custom domain for CloudFront; needs certificateArn (ACM, us-east-1). */
+  domainName: string | undefined;
+  certificateArn: string | undefined;
+  /**
+   * When true, a missing web build or a missing outbox handler fails synth instead of deploying
+   * a placeholder. Defaults to true for `prod`.
+   */
+  strict: boolean;
+}
+
+const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+function str(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  return String(value);
+}
+
+function num(node: Node, key: string, fallback: number): number {
+  const raw = str(node, key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`Context "${key}" must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** `Parent Voice <no-reply@x.example>` → `no-reply@x.example`. */
+export function addressOf(mailFrom: string): string {
+  const match = /<([^>]+)>/.exec(mailFrom);
+  const address = (match?.[1] ?? mailFrom).trim();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`mailFrom has no valid address: "${mailFrom}"`);
+  return address;
+}
+
+export function readSettings(node: Node): Settings {
+  const envName = str(node, 'env') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(envName)) {
+    throw new Error(`Context "env" must be lower-case letters, digits and dashes (max 20), got "${envName}"`);
+  }
+  const mailFrom = str(node, 'mailFrom') ?? 'Parent Voice <no-reply@parent-voice.example>';
+  const mailFromAddress = addressOf(mailFrom);
+  const logLevel = str(node, 'logLevel') ?? 'info';
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new Error(`Context "logLevel" must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  }
+  const plan = str(node, 'cognitoFeaturePlan') ?? 'plus';
+  if (plan !== 'plus' && plan !== 'essentials') {
+    throw new Error(`Context "cognitoFeaturePlan" must be plus or essentials, got "${plan}"`);
+  }
+  const domainName = str(node, 'domainName');
+  const certificateArn = str(node, 'certificateArn');
+  if (Boolean(domainName) !== Boolean(certificateArn)) {
+    throw new Error('Context "domainName" and "certificateArn" go together: set both or neither');
+  }
+  const strictRaw = str(node, 'strict');
+  return {
+    envName,
+    account: str(node, 'account'),
+    region: str(node, 'region'),
+    mailFrom,
+    mailFromAddress,
+    sesIdentity: str(node, 'sesIdentity') ?? mailFromAddress.split('@')[1]!,
+    logLevel: logLevel as Settings['logLevel'],
+    apiRateLimit: num(node, 'apiRateLimit', 50),
+    apiBurstLimit: num(node, 'apiBurstLimit', 100),
+    cognitoFeaturePlan: plan,
+    webAclArn: str(node, 'webAclArn'),
+    domainName,
+    certificateArn,
+    strict: strictRaw === undefined ? envName === 'prod' : strictRaw === 'true',
+  };
+}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoStaff } from './cognito-local.ts';
+import { startLocalEnvironment } from './environment.ts';
+
+/**
+ * `npm start`: the whole product on this machine with the seeded demo.
+ *   --reset      wipe the local data (.data/) first, then seed again
+ *   --no-serve   set up and seed, then stop (with --reset: `npm run reset`)
+ * Data persists in .data/ between runs. Ctrl-C stops everything this started.
+ */
+const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const webPort = Number(process.env.WEB_PORT ?? 5173);
+
+async function main() {
+  const started = Date.now();
+  const env = await startLocalEnvironment({
+    dataDir: join(root, '.data'),
+    persist: true,
+    reset: args.has('--reset'),
+    log: (line) => console.log(line),
+  });
+
+  let web: ChildProcess | undefined;
+  const stop = async (code = 0) => {
+    console.log('\nStopping Parent Voice…');
+    web?.kill('SIGTERM');
+    await env.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  if (args.has('--no-serve')) {
+    console.log(args.has('--reset') ? 'Local data reset and seeded again.' : 'Local data set up.');
+    return stop(0);
+  }
+
+  const webEnv = {
+    ...process.env,
+    API_URL: env.apiUrl,
+    COGNITO_ENDPOINT: env.cognito.endpoint,
+    COGNITO_CLIENT_ID: env.cognito.clientId,
+    COGNITO_REGION: 'eu-west-2',
+    MAIL_INBOX_URL: env.mailInbox,
+    ORIGIN: `http://localhost:${webPort}`,
+    PORT: String(webPort),
+    HOST: '127.0.0.1',
+  };
+  const built = existsSync(join(root, 'web', 'build', 'index.js'));
+  const useDev = args.has('--dev') || !built;
+  web = useDev
+    ? spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
+        cwd: join(root, 'web'),
+        env: webEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
+    : spawn(process.execPath, [join(root, 'web', 'build', 'index.js')], { cwd: join(root, 'web'), env: webEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  web.on('exit', (code) => {
+    if (code !== null && code !== 0) {
+      console.error(`The web server stopped (exit ${code}).`);
+      void stop(1);
+    }
+  });
+  const webUrl = `http://localhost:${webPort}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(webUrl)).status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  const staff = demoStaff.map((u) => `    ${u.role.padEnd(8)} ${u.tenantId.padEnd(6)} ${u.email.padEnd(24)} ${u.password}`).join('\n');
+  console.log(`
+Parent Voice is running (${((Date.now() - started) / 1000).toFixed(1)} s, web in ${useDev ? 'dev' : 'built'} mode).
+
+  Web:         ${webUrl}            (Nottinghamshire: ${webUrl}/notts)
+  API:         ${env.apiUrl}
+  Mail inbox:  ${env.mailInbox}
+  DynamoDB:    ${env.dynamodbEndpoint}  (table ${env.tableName})
+  Cognito:     ${env.cognito.endpoint}  (pool ${env.cognito.userPoolId})
+
+  Demo staff logins (local only):
+${staff}
+
+  Data is kept in .data/ between runs; \`npm run reset\` wipes and reseeds it.
+  Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch((error) => {
+  console.error(`\nParent Voice could not start:\n${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { logger } from '../platform/logger.ts';
+import { sendMail } from '../platform/mailer.ts';
+import { claim, markSent, release } from './outbox.repository.ts';
+
+/**
+ * Delivers outbox messages from the table's stream (in AWS: a Lambda event source filtered to new
+ * outbox items; locally: the stream poller). Claim → send → mark sent, so a record delivered twice
+ * sends one email. Failures are reported per record so only they are retried.
+ */
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    if (item.type !== 'outbox') continue;
+    const { tenantId, id } = item as { tenantId: string; id: string };
+    if (!(await claim(tenantId, id))) continue;
+    try {
+      const providerId = await sendMail({ to: item.to, subject: item.subject, text: item.text });
+      await markSent(tenantId, id, providerId);
+      logger.info('outbox message sent', { tenantId, messageId: id, template: item.template });
+    } catch (error) {
+      logger.error('outbox message failed', { tenantId, messageId: id, errorName: (error as Error).name });
+      await release(tenantId, id);
+      failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? id });
+    }
+  }
+  return { batchItemFailures: failures };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { groupRule } from './group-rule.ts';
+import { formBoolean, optionalText, slug, text, version } from './validation.ts';
+
+/**
+ * A partnership's configuration: priorities, cross-cutting themes, hub networks and hubs,
+ * under-represented groups and their population baselines. Shared by the API (validation) and
+ * the web (forms, types).
+ */
+
+export const configKinds = ['priority', 'crossCuttingTheme', 'hubNetwork', 'hub', 'group', 'baseline'] as const;
+export type ConfigKind = (typeof configKinds)[number];
+
+/** URL segment ↔ kind. */
+export const kindSegments: Record<ConfigKind, string> = {
+  priority: 'priorities',
+  crossCuttingTheme: 'cross-cutting-themes',
+  hubNetwork: 'hub-networks',
+  hub: 'hubs',
+  group: 'groups',
+  baseline: 'baselines',
+};
+export const kindFromSegment = Object.fromEntries(Object.entries(kindSegments).map(([k, s]) => [s, k])) as Record<
+  string,
+  ConfigKind
+>;
+
+export const kindLabels: Record<ConfigKind, { one: string; many: string }> = {
+  priority: { one: 'priority', many: 'Priorities' },
+  crossCuttingTheme: { one: 'cross-cutting theme', many: 'Cross-cutting themes' },
+  hubNetwork: { one: 'hub network', many: 'Hub networks' },
+  hub: { one: 'hub', many: 'Hubs' },
+  group: { one: 'group', many: 'Under-represented groups' },
+  baseline: { one: 'baseline', many: 'Population baselines' },
+};
+
+const decile = z.coerce
+  .number({ error: 'Enter a deprivation decile from 1 to 10' })
+  .int({ error: 'Enter a whole number from 1 to 10' })
+  .min(1, { error: 'Enter a deprivation decile from 1 to 10' })
+  .max(10, { error: 'Enter a deprivation decile from 1 to 10' });
+
+const isoDate = z
+  .string({ error: 'Enter the date of the source' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter the date as year, month and day, like 2021-03-21' })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    error: 'Enter a real date',
+  })
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'The date of the source must be today or in the past' });
+
+export const configInputs = {
+  priority: z.object({
+    name: text('Enter a name', 'Name', { min: 3, max: 120 }),
+    summary: optionalText('Summary', 600),
+  }),
+  crossCuttingTheme: z.object({
+    name: text('Enter a name', 'Name', { min: 3, max: 120 }),
+    description: optionalText('Description', 600),
+  }),
+  hubNetwork: z.object({
+    name: text('Enter a name', 'Name', { min: 3, max: 120 }),
+    district: text('Enter a district', 'District', { min: 2, max: 80 }),
+    rural: formBoolean,
+  }),
+  hub: z.object({
+    name: text('Enter a name', 'Name', { min: 2, max: 120 }),
+    networkId: slug.describe('hub network'),
+    rural: formBoolean,
+    deprivationDecile: decile,
+  }),
+  group: z.object({
+    name: text('Enter a name', 'Name', { min: 3, max: 120 }),
+    description: optionalText('Description', 600),
+    rule: groupRule,
+  }),
+  baseline: z.object({
+    groupId: slug,
+    /** "all" for the whole partnership, or the name of a district. */
+    area: text('Choose an area', 'Area', { min: 2, max: 80 }),
+    sharePercent: z.coerce
+      .number({ error: 'Enter the share as a percentage from 0 to 100' })
+      .min(0, { error: 'Enter the share as a percentage from 0 to 100' })
+      .max(100, { error: 'Enter the share as a percentage from 0 to 100' }),
+    source: text('Enter the source of this figure', 'Source', { min: 3, max: 200 }),
+    sourceDate: isoDate,
+    illustrative: formBoolean,
+  }),
+} as const;
+
+export type ConfigInput<K extends ConfigKind> = z.output<(typeof configInputs)[K]>;
+
+export const configStatus = ['active', 'retired'] as const;
+export type ConfigStatus = (typeof configStatus)[number];
+
+export interface ConfigItemBase<K extends ConfigKind> {
+  kind: K;
+  id: string;
+  order: number;
+  status: ConfigStatus;
+  version: number;
+  /** How many other records point at this one; a referenced item can be retired, not deleted. */
+  refCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ConfigItem<K extends ConfigKind = ConfigKind> = K extends ConfigKind ? ConfigItemBase<K> & ConfigInput<K> : never;
+
+export type Priority = ConfigItem<'priority'>;
+export type CrossCuttingTheme = ConfigItem<'crossCuttingTheme'>;
+export type HubNetwork = ConfigItem<'hubNetwork'>;
+export type Hub = ConfigItem<'hub'>;
+export type Group = ConfigItem<'group'>;
+export type Baseline = ConfigItem<'baseline'>;
+
+export interface TenantConfig {
+  tenant: Tenant;
+  priority: Priority[];
+  crossCuttingTheme: CrossCuttingTheme[];
+  hubNetwork: HubNetwork[];
+  hub: Hub[];
+  group: Group[];
+  baseline: Baseline[];
+}
+
+export const tenantInput = z.object({
+  id: slug,
+  name: text('Enter a name', 'Name', { min: 3, max: 120 }),
+  strategy: optionalText('Strategy', 200),
+  about: optionalText('Introduction', 1200),
+  /** Counts below this are suppressed in partner and public views. */
+  suppressionThreshold: z.coerce.number().int().min(5).max(20).default(5),
+});
+export type Tenant = z.output<typeof tenantInput> & { version: number; createdAt: string; updatedAt: string };
+
+/** The public face of a tenant: nothing an officer has retired, nothing internal. */
+export interface PublicTenant {
+  id: string;
+  name: string;
+  strategy: string;
+  about: string;
+  priorities: { id: string; name: string; summary: string }[];
+  hubNetworks: { id: string; name: string; district: string; rural: boolean; hubs: { id: string; name: string }[] }[];
+}
+
+export const updateEnvelope = z.object({ version });
+export const moveInput = z.object({ direction: z.enum(['up', 'down'], { error: 'Choose up or down' }), version });
+export const statusChangeInput = z.object({ version });
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { sub: string; email: string };
+  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete';
+  kind: ConfigKind | 'tenant';
+  itemId: string;
+  /** Field → [before, after]; only the fields that changed. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}

@@ -1,0 +1,66 @@
+/**
+ * The error kinds shared by the API and the web. A service throws a DomainError; one middleware turns
+ * it into application/problem+json; the web maps field errors to inline messages.
+ */
+export const problemStatus = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unprocessable: 422,
+  'rate-limited': 429,
+} as const;
+
+export type ProblemKind = keyof typeof problemStatus;
+
+/** Field path (e.g. "name", "rule.conditions.0.values") → plain-English message. */
+export type FieldErrors = Record<string, string>;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  kind: ProblemKind;
+  errors?: FieldErrors;
+  /** For a stale update (409): the version now stored, so the page can show it. */
+  current?: unknown;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    message: string,
+    readonly extra: { errors?: FieldErrors; current?: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return problemStatus[this.kind];
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `https://parent-voice.example/problems/${this.kind}`,
+      title: this.message,
+      status: this.status,
+      kind: this.kind,
+      ...(this.extra.errors ? { errors: this.extra.errors } : {}),
+      ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
+    };
+  }
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    'kind' in value &&
+    typeof (value as Problem).title === 'string'
+  );
+}
