@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts', 'test/support/web-setup.ts'],
+          globalSetup: ['test/support/e2e-setup.ts'],
           setupFiles: ['test/support/worker-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -6,6 +6,7 @@ import { startLocalEnvironment, type LocalEnvironment, type Ports } from '../../
 
 /** Test ports, clear of `npm start`'s, so tests can run while the product is running. */
 export const testPorts: Ports = { dynamodb: 18000, cognito: 19229, smtp: 11025, mailWeb: 11080, api: 13001 };
+export const testWebPort = 15173;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,7 @@ declare module 'vitest' {
       cognitoEndpoint: string;
       userPoolId: string;
       clientId: string;
+      webUrl: string;
     };
   }
 }
@@ -23,22 +25,34 @@ declare module 'vitest' {
 let env: LocalEnvironment | undefined;
 let dataDir: string | undefined;
 
-export async function setup(project: TestProject) {
+/** The real local stack in memory: every run starts from nothing, with the demo seeded. */
+export async function startTestStack(): Promise<LocalEnvironment> {
   dataDir = mkdtempSync(join(tmpdir(), 'pv-test-'));
-  // In memory (persist: false): every run starts from nothing. The demo is seeded for e2e journeys;
-  // integration tests make their own tenants so they never see each other's data.
   env = await startLocalEnvironment({ ports: testPorts, dataDir, persist: false, seed: true, tableName: 'parent-voice-test' });
+  return env;
+}
+
+export async function stopTestStack(): Promise<void> {
+  await env?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+export function provideEnv(project: TestProject, stack: LocalEnvironment, webUrl = ''): void {
   project.provide('env', {
-    functionEnv: env.functionEnv,
-    apiUrl: env.apiUrl,
-    mailInbox: env.mailInbox,
-    cognitoEndpoint: env.cognito.endpoint,
-    userPoolId: env.cognito.userPoolId,
-    clientId: env.cognito.clientId,
+    functionEnv: stack.functionEnv,
+    apiUrl: stack.apiUrl,
+    mailInbox: stack.mailInbox,
+    cognitoEndpoint: stack.cognito.endpoint,
+    userPoolId: stack.cognito.userPoolId,
+    clientId: stack.cognito.clientId,
+    webUrl,
   });
 }
 
+export async function setup(project: TestProject) {
+  provideEnv(project, await startTestStack());
+}
+
 export async function teardown() {
-  await env?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopTestStack();
 }

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoStaff } from './cognito-local.ts';
-import { startLocalEnvironment } from './environment.ts';
+import { startLocalEnvironment, webEnvironment } from './environment.ts';
 
 /**
  * `npm start`: the whole product on this machine with the seeded demo.
  *   --reset      wipe the local data (.data/) first, then seed again
  *   --no-serve   set up and seed, then stop (with --reset: `npm run reset`)
+ *   --built      serve the production web build (npm run build) instead of Vite's dev server
  * Data persists in .data/ between runs. Ctrl-C stops everything this started.
  */
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
@@ -39,19 +40,11 @@ async function main() {
     return stop(0);
   }
 
-  const webEnv = {
-    ...process.env,
-    API_URL: env.apiUrl,
-    COGNITO_ENDPOINT: env.cognito.endpoint,
-    COGNITO_CLIENT_ID: env.cognito.clientId,
-    COGNITO_REGION: 'eu-west-2',
-    MAIL_INBOX_URL: env.mailInbox,
-    ORIGIN: `http://localhost:${webPort}`,
-    PORT: String(webPort),
-    HOST: '127.0.0.1',
-  };
+  const webEnv = { ...process.env, ...webEnvironment(env, webPort) };
+  // Vite's dev server by default (always current); --built serves the production build (npm run build).
   const built = existsSync(join(root, 'web', 'build', 'index.js'));
-  const useDev = args.has('--dev') || !built;
+  if (args.has('--built') && !built) throw new Error('There is no web build yet: run `npm run build` first.');
+  const useDev = !args.has('--built');
   web = useDev
     ? spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
         cwd: join(root, 'web'),
