@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { groupRule } from './group-rule.ts';
 import { formBoolean, optionalText, slug, text, version } from './validation.ts';
 

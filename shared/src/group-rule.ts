@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How membership of an under-represented group is decided: any one of up to three conditions over a

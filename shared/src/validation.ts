@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldErrors } from './errors.ts';
 
 /** Turns zod issues into one plain-English message per field (the first issue for each field wins). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../platform/http.ts';
 import { tenantParams } from '../tenants/tenants.params.ts';
 import { listAudit } from './audit.repository.ts';

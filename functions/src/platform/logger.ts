@@ -8,7 +8,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const PHONE = /(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g;
+const PHONE = /(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,9}\b/g;
 
 export function redact(value: string): string {
   return value.replace(EMAIL, '[email]').replace(PHONE, '[phone]');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configStatus } from '@pv/shared/config.schema';
 import { version } from '@pv/shared/validation';
 import { apiHandler } from '../platform/http.ts';

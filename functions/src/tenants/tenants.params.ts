@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configInputs, kindFromSegment, type ConfigKind } from '@pv/shared/config.schema';
 import { slug } from '@pv/shared/validation';
 import { parseWith } from '../platform/http.ts';
