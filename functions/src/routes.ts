@@ -14,6 +14,7 @@ export interface RouteDefinition {
 export const routes: RouteDefinition[] = [
   { method: 'GET', path: '/tenants', handler: 'tenants/list-tenants.handler.ts', public: true },
   { method: 'GET', path: '/tenants/{tenantId}', handler: 'tenants/get-public-tenant.handler.ts', public: true },
+  { method: 'PUT', path: '/tenants/{tenantId}', handler: 'tenants/update-tenant-settings.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/config', handler: 'tenants/get-config.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/config/{kind}', handler: 'tenants/create-config-item.handler.ts', public: false },
   { method: 'PUT', path: '/tenants/{tenantId}/config/{kind}/{id}', handler: 'tenants/update-config-item.handler.ts', public: false },

@@ -128,9 +128,16 @@ export const tenantInput = z.object({
   name: text('Enter a name', 'Name', { min: 3, max: 120 }),
   strategy: optionalText('Strategy', 200),
   about: optionalText('Introduction', 1200),
-  /** Counts below this are suppressed in partner and public views. */
-  suppressionThreshold: z.coerce.number().int().min(5).max(20).default(5),
+  /** Counts below this are suppressed in partner and public views (5 as NHS Digital did for HES; some partners use 10, as ONS does). */
+  suppressionThreshold: z.coerce
+    .number({ error: 'Enter the smallest number to show, from 5 to 20' })
+    .int({ error: 'Enter a whole number from 5 to 20' })
+    .min(5, { error: 'The smallest number to show must be 5 or more, to protect privacy' })
+    .max(20, { error: 'The smallest number to show must be 20 or less' })
+    .default(5),
 });
+/** What an admin can change about their partnership (not its id). */
+export const tenantSettingsInput = tenantInput.omit({ id: true }).extend({ version });
 export type Tenant = z.output<typeof tenantInput> & { version: number; createdAt: string; updatedAt: string };
 
 /** The public face of a tenant: nothing an officer has retired, nothing internal. */

@@ -77,6 +77,25 @@ export async function putTenantIfAbsent(tenant: Tenant): Promise<boolean> {
   }
 }
 
+/** Replaces the tenant record if its version is still `expectedVersion`, with its audit entry. */
+export async function replaceTenant(tenant: Tenant, expectedVersion: number, audit: AuditEntry): Promise<void> {
+  await transact(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...tenantKeys.tenant(tenant.id), ...tenantKeys.tenantIndex(tenant.id), type: 'tenant', tenantId: tenant.id, ...tenant },
+          ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      auditPut(tenant.id, audit),
+    ],
+    () => new DomainError('conflict', 'Someone else changed these settings while you were editing. Check their version and make your change again.'),
+  );
+}
+
 export async function getConfig(tenant: Tenant): Promise<TenantConfig> {
   const config = Object.fromEntries(configKinds.map((k) => [k, [] as ConfigItem[]])) as unknown as TenantConfig;
   let start: Record<string, unknown> | undefined;

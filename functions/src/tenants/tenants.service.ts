@@ -297,4 +297,31 @@ export async function deleteConfigItem(caller: Caller, tenantId: string, kind: C
   );
 }
 
+export async function updateTenantSettings(
+  caller: Caller,
+  tenantId: string,
+  expectedVersion: number,
+  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold'>,
+): Promise<Tenant> {
+  const before = await requireTenant(tenantId);
+  if (before.version !== expectedVersion) {
+    throw new DomainError('conflict', 'Someone else changed these settings while you were editing. Check their version and make your change again.', {
+      current: before,
+    });
+  }
+  const after: Tenant = { ...before, ...input, version: before.version + 1, updatedAt: nowIso() };
+  const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+  if (Object.keys(changes).length === 0) return before;
+  await repo.replaceTenant(after, expectedVersion, {
+    id: newId(),
+    at: nowIso(),
+    actor: { sub: caller.sub, email: caller.email },
+    action: 'update',
+    kind: 'tenant',
+    itemId: tenantId,
+    changes,
+  });
+  return after;
+}
+
 export { configKinds };

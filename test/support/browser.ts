@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * Debian's Chromium driven by playwright-core (Playwright's own browser download cannot work here).
+ * Flags as the machine notes say: without the background-networking ones Chromium keeps calling out
+ * to a network it cannot reach.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pv-chromium-'))}`,
+    ],
+  });
+}
+
+export interface ContextOptions {
+  javaScript?: boolean;
+  width?: number;
+}
+
+export async function newContext(browser: Browser, { javaScript = true, width = 1280 }: ContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    javaScriptEnabled: javaScript,
+    viewport: { width, height: 900 },
+    baseURL: inject('env').webUrl,
+    locale: 'en-GB',
+  });
+}
+
+export function webUrl(path = ''): string {
+  return `${inject('env').webUrl}${path}`;
+}
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA rules: any violation fails the test, with what and where. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe found WCAG violations on ${page.url()}`).toEqual([]);
+}
+
+/** No element wider than the screen: nothing to scroll sideways on a 320 px phone. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+}
+
+export const demo = {
+  nottsAdmin: { email: 'admin@notts.example', password: 'Demo-admin-2026' },
+  nottsOfficer: { email: 'officer@notts.example', password: 'Demo-officer-2026' },
+  nottsPartner: { email: 'partner@notts.example', password: 'Demo-partner-2026' },
+  leicsAdmin: { email: 'admin@leics.example', password: 'Demo-admin-2026' },
+};
