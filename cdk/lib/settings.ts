@@ -32,8 +32,8 @@ export interface Settings {
   domainName: string | undefined;
   certificateArn: string | undefined;
   /**
-   * When true, a missing web build or a missing outbox handler fails synth instead of deploying
-   * a placeholder. Defaults to true for `prod`.
+   * When true, a missing web build fails synth instead of deploying a placeholder SSR function.
+   * Defaults to true for `prod`.
    */
   strict: boolean;
 }

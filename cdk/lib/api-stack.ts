@@ -1,0 +1,216 @@
+import { resolve } from 'node:path';
+import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { routes as allRoutes, type RouteDefinition } from '../../functions/src/routes.ts';
+import { ApiFunction, tableAccessFor } from './constructs/api-function.ts';
+import { tableDefinition } from '@pv/shared/table';
+import { acknowledgeWildcardResource } from './nag.ts';
+import { paths } from './paths.ts';
+import type { Settings } from './settings.ts';
+
+export interface ApiStackProps extends StackProps {
+  settings: Settings;
+  /** The table's fixed name (a plain string): the ARN is derived here, not imported from the data stack. */
+  tableName: string;
+  /** The table's stream ARN (imported: it carries a creation timestamp). */
+  tableStreamArn: string;
+  issuer: string;
+  clientId: string;
+  /** Defaults to functions/src/routes.ts. */
+  routes?: RouteDefinition[];
+}
+
+/** `tenants/list-tenants.handler.ts` → `TenantsListTenants`. */
+export function functionIdFor(handler: string): string {
+  return handler
+    .replace(/\.handler\.ts$/, '')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * The HTTP API (one Lambda per route in functions/src/routes.ts, the Cognito JWT authoriser on
+ * every non-public route) and the outbox sender fed by the table's stream. Stateless: safe to
+ * destroy and redeploy.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: HttpApi;
+  readonly apiUrl: string;
+  readonly routeFunctions = new Map<string, ApiFunction>();
+  readonly outboxSender: ApiFunction;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const routes = props.routes ?? allRoutes;
+    const table = TableV2.fromTableAttributes(this, 'Table', {
+      tableName: props.tableName,
+      tableStreamArn: props.tableStreamArn,
+      globalIndexes: tableDefinition.globalIndexes.map((index) => index.indexName),
+    });
+
+    const environment = {
+      TABLE_NAME: table.tableName,
+      COGNITO_ISSUER: props.issuer,
+      COGNITO_CLIENT_ID: props.clientId,
+      MAIL_TRANSPORT: 'ses',
+      MAIL_FROM: settings.mailFrom,
+      LOG_LEVEL: settings.logLevel,
+    };
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `parent-voice-${settings.envName}`,
+      description: 'Parent Voice API (called by the SvelteKit server, not by browsers: no CORS).',
+      createDefaultStage: false,
+      defaultAuthorizer: new HttpJwtAuthorizer('CognitoIdToken', props.issuer, {
+        authorizerName: 'cognito-id-token',
+        jwtAudience: [props.clientId],
+        identitySource: ['$request.header.Authorization'],
+      }),
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      // Applies to every route, so the public ones are rate limited too.
+      throttle: { rateLimit: settings.apiRateLimit, burstLimit: settings.apiBurstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // HTTP APIs never log bodies; this format also leaves out headers and query strings.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    this.apiUrl = stage.url;
+
+    for (const route of routes) {
+      const id = functionIdFor(route.handler);
+      if (this.routeFunctions.has(id)) {
+        throw new Error(`Two routes use ${route.handler}: give each route its own handler file`);
+      }
+      const fn = new ApiFunction(this, id, {
+        entry: resolve(paths.functionsSrc, route.handler),
+        description: `${route.method} ${route.path}`,
+        environment,
+        table,
+        tableAccess: tableAccessFor(route.method),
+      });
+      this.routeFunctions.set(id, fn);
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${id}Integration`, fn.fn),
+        ...(route.public ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      });
+      if (route.public) {
+        Validations.of(httpRoute!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts); it is read-only and covered by the stage throttling.`,
+        });
+      }
+    }
+
+    this.outboxSender = this.addOutboxSender(settings, table, environment);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
+  }
+
+  /**
+   * DynamoDB stream → outbox sender → SES. Only INSERTs of `type = 'outbox'` items invoke it.
+   * Failed batches are split and retried, then reported (stream positions, not the mail) to a DLQ.
+   */
+  private addOutboxSender(settings: Settings, table: ITableV2, environment: Record<string, string>): ApiFunction {
+    const sender = new ApiFunction(this, 'OutboxSender', {
+      entry: resolve(paths.functionsSrc, 'outbox/send-outbox.handler.ts'),
+      description: 'Sends outbox emails through SES (DynamoDB stream, INSERT of type=outbox)',
+      environment,
+      table,
+      // Reads the outbox item and marks it sent.
+      tableAccess: 'readWrite',
+      timeout: Duration.seconds(30),
+    });
+
+    const deadLetters = new Queue(this, 'OutboxDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter destination of the outbox stream mapping.',
+    });
+
+    const streamArn = table.tableStreamArn;
+    if (!streamArn) throw new Error('The table has no stream: the outbox sender needs one');
+    sender.fn.addEventSourceMapping('TableStream', {
+      eventSourceArn: streamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 10,
+      maxBatchingWindow: Duration.seconds(1),
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      retryAttempts: 5,
+      maxRecordAge: Duration.hours(6),
+      onFailure: new SqsDlq(deadLetters),
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } },
+        }),
+      ],
+    });
+    // Written out rather than table.grantStreamRead(), which adds dynamodb:ListStreams on "*".
+    sender.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [streamArn],
+      }),
+    );
+    const tableStreams = `${table.tableArn}/stream/*`;
+    sender.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: [tableStreams] }));
+    acknowledgeWildcardResource(
+      sender.role,
+      tableStreams,
+      'dynamodb:ListStreams (which Lambda\'s stream poller needs) names streams of this one table only; the stream ' +
+        'label is a creation timestamp unknown until deploy. Record reads are on the exact stream ARN.',
+    );
+
+    const identityArn = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${settings.sesIdentity}`;
+    sender.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [identityArn],
+        conditions: { StringEquals: { 'ses:FromAddress': settings.mailFromAddress } },
+      }),
+    );
+    return sender;
+  }
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations, type App } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { buildApp, unbuiltWeb } from './parent-voice-app.fixture.ts';
+
+/** Synthesises with the AWS Solutions pack; cdk-nag 3 makes synth throw on any unacknowledged error. */
+function synthWithNag(app: App): { violations: unknown[] } {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const assembly = app.synth();
+  const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
+    pluginReports: { pluginName: string; violations: unknown[] }[];
+  };
+  return { violations: report.pluginReports.filter((r) => r.pluginName === 'AwsSolutions').flatMap((r) => r.violations) };
+}
+
+function acknowledgements(scope: IConstruct): { path: string; id: string; reason: string }[] {
+  return scope.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      // Each entry is { "<namespace>::<rule id>": reason }.
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ path: construct.node.path, id, reason })),
+  );
+}
+
+describe('cdk-nag (AWS Solutions)', () => {
+  it('finds nothing unacknowledged in the app with a web build', () => {
+    const { app } = buildApp();
+    expect(synthWithNag(app).violations).toEqual([]);
+  });
+
+  it('finds nothing unacknowledged in the app of a fresh clone (no web build)', () => {
+    const { app } = buildApp({ webRoot: unbuiltWeb });
+    expect(synthWithNag(app).violations).toEqual([]);
+  });
+
+  it('fails the synth on a finding nobody acknowledged', () => {
+    const { app, stacks } = buildApp();
+    new Bucket(stacks.web, 'CarelessBucket');
+    expect(() => synthWithNag(app)).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
+  });
+
+  it('gives every acknowledgement a specific rule and a reason', () => {
+    const { app } = buildApp();
+    const acks = acknowledgements(app);
+    expect(acks.length).toBeGreaterThan(5);
+    for (const ack of acks) {
+      expect(ack.id, ack.path).toMatch(/^(\w+::)?AwsSolutions-[A-Z]+\d+(\[.+\])?$/);
+      expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThan(40);
+    }
+    // Never acknowledged across a whole stack: always on the resource concerned.
+    for (const ack of acks) expect(ack.path.split('/').length, `${ack.id} on ${ack.path}`).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { addParentVoice, type ParentVoiceStacks } from '../../cdk/lib/parent-voice.ts';
+
+/**
+ * Builds the real CDK app for assertions: the context of cdk/cdk.json (feature flags included, so the
+ * templates are the ones `cdk synth` makes), asset bundling skipped for speed (bundling is checked
+ * on its own in functions.test.ts), and CDK's CloudFormation schema validation off (8 s; the CLI
+ * synth runs it).
+ */
+export const repoRoot = resolve(import.meta.dirname, '../..');
+/** A stand-in web build: lambda/handler.ts, build/server, build/client with static files. */
+export const builtWeb = resolve(import.meta.dirname, 'fixtures/web-built');
+/** A path with no web build at all, like a fresh clone. */
+export const unbuiltWeb = resolve(import.meta.dirname, 'fixtures/no-web-build-here');
+
+const cdkJson = JSON.parse(readFileSync(resolve(repoRoot, 'cdk/cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+export const cdkContext = cdkJson.context;
+
+export interface BuildOptions {
+  context?: Record<string, unknown>;
+  webRoot?: string;
+  bundling?: boolean;
+}
+
+export function buildApp(options: BuildOptions = {}): { app: App; stacks: ParentVoiceStacks } {
+  const app = new App({
+    context: {
+      ...cdkContext,
+      ...(options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
+    },
+    builtinCloudFormationValidation: false,
+  });
+  const stacks = addParentVoice(app, { webRoot: options.webRoot ?? builtWeb });
+  return { app, stacks };
+}
+
+export interface Templates {
+  stacks: ParentVoiceStacks;
+  data: Template;
+  auth: Template;
+  api: Template;
+  web: Template;
+  all: Template[];
+}
+
+export function synthTemplates(options: BuildOptions = {}): Templates {
+  const { stacks } = buildApp(options);
+  const data = Template.fromStack(stacks.data);
+  const auth = Template.fromStack(stacks.auth);
+  const api = Template.fromStack(stacks.api);
+  const web = Template.fromStack(stacks.web);
+  return { stacks, data, auth, api, web, all: [data, auth, api, web] };
+}
+
+let defaults: Templates | undefined;
+/** The default app (env dev, web built), synthesised once per test file. */
+export function defaultTemplates(): Templates {
+  defaults ??= synthTemplates();
+  return defaults;
+}
+
+export type Resource = { Type: string; Properties: Record<string, any>; [key: string]: any };
+
+export function resourcesOf(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.findResources(type) as Record<string, Resource>);
+}
+
+/** Each resource of a type across all four stacks. */
+export function allResourcesOf(templates: Templates, type: string): [string, Resource][] {
+  return templates.all.flatMap((template) => resourcesOf(template, type));
+}
+
+/** The one resource of a type in a template (fails when there are none or several). */
+export function onlyResourceOf(template: Template, type: string): [string, Resource] {
+  const found = resourcesOf(template, type);
+  if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}

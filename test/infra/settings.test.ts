@@ -1,0 +1,47 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { addressOf, readSettings } from '../../cdk/lib/settings.ts';
+import { functionIdFor } from '../../cdk/lib/api-stack.ts';
+
+const settingsWith = (context: Record<string, unknown>) => readSettings(new App({ context }).node);
+
+describe('CDK context settings', () => {
+  it('default to the dev environment, the example sender and its domain as SES identity', () => {
+    const settings = settingsWith({});
+    expect(settings.envName).toBe('dev');
+    expect(settings.mailFromAddress).toBe('no-reply@parent-voice.example');
+    expect(settings.sesIdentity).toBe('parent-voice.example');
+    expect(settings.strict).toBe(false);
+    expect(settings.account).toBeUndefined();
+  });
+
+  it('are strict for prod unless told otherwise', () => {
+    expect(settingsWith({ env: 'prod' }).strict).toBe(true);
+    expect(settingsWith({ env: 'prod', strict: 'false' }).strict).toBe(false);
+    expect(settingsWith({ env: 'staging', strict: 'true' }).strict).toBe(true);
+  });
+
+  it('reject an environment name that cannot go into stack and table names', () => {
+    expect(() => settingsWith({ env: 'Prod_1' })).toThrow(/env/);
+    expect(() => settingsWith({ env: '' })).not.toThrow();
+  });
+
+  it('reject half a custom domain, a bad log level and a non-numeric throttle', () => {
+    expect(() => settingsWith({ domainName: 'x.example' })).toThrow(/certificateArn/);
+    expect(() => settingsWith({ logLevel: 'verbose' })).toThrow(/logLevel/);
+    expect(() => settingsWith({ apiRateLimit: 'lots' })).toThrow(/apiRateLimit/);
+  });
+
+  it('read the bare address out of a From header', () => {
+    expect(addressOf('Parent Voice <hello@council.example>')).toBe('hello@council.example');
+    expect(addressOf('hello@council.example')).toBe('hello@council.example');
+    expect(() => addressOf('Parent Voice')).toThrow(/mailFrom/);
+  });
+});
+
+describe('function ids', () => {
+  it('come from the handler file, so a route keeps its function when the list is reordered', () => {
+    expect(functionIdFor('tenants/list-tenants.handler.ts')).toBe('TenantsListTenants');
+    expect(functionIdFor('staff/get-me.handler.ts')).toBe('StaffGetMe');
+  });
+});
