@@ -11,6 +11,7 @@ export const problemStatus = {
   'too-large': 413,
   unprocessable: 422,
   'rate-limited': 429,
+  internal: 500,
 } as const;
 
 export type ProblemKind = keyof typeof problemStatus;

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inject, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 /**
  * Debian's Chromium driven by playwright-core (Playwright's own browser download cannot work here).
  * Flags as the machine notes say: without the background-networking ones Chromium keeps calling out
- * to a network it cannot reach.
+ * to a network it cannot reach. Playwright gives each launch a fresh profile of its own.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,7 +22,6 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pv-chromium-'))}`,
     ],
   });
 }

@@ -134,7 +134,7 @@ export async function handle(compiled: CompiledRoute[], req: IncomingMessage, re
     }
     throw new DomainError('not-found', pathMatched ? 'This address does not accept that method.' : 'There is nothing at this address.');
   } catch (error) {
-    const domain = error instanceof DomainError ? error : new DomainError('unprocessable', 'Something went wrong on our side.');
+    const domain = error instanceof DomainError ? error : new DomainError('internal', 'Something went wrong on our side.');
     if (!(error instanceof DomainError)) process.stderr.write(`local API error: ${(error as Error).stack}\n`);
     send(res, problem(domain));
   }

@@ -97,31 +97,35 @@ export interface StaffUser {
   name: string;
 }
 
-/** Creates a user with a permanent password in one group, unless they exist. */
+/** Creates a user with a permanent password unless they exist, and makes sure they are in their group. Safe to repeat. */
 export async function ensureUser(setup: CognitoSetup, user: StaffUser): Promise<void> {
   const cognito = cognitoClient(setup.endpoint);
+  let exists = true;
   try {
     await cognito.send(new AdminGetUserCommand({ UserPoolId: setup.userPoolId, Username: user.email }));
-    return;
   } catch (error) {
     if ((error as Error).name !== 'UserNotFoundException') throw error;
+    exists = false;
   }
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: setup.userPoolId,
-      Username: user.email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: user.email },
-        { Name: 'email_verified', Value: 'true' },
-        { Name: 'name', Value: user.name },
-        { Name: 'custom:tenant', Value: user.tenantId },
-      ],
-    }),
-  );
-  await cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: setup.userPoolId, Username: user.email, Password: user.password, Permanent: true }),
-  );
+  if (!exists) {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: setup.userPoolId,
+        Username: user.email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: user.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: user.name },
+          { Name: 'custom:tenant', Value: user.tenantId },
+        ],
+      }),
+    );
+    await cognito.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: setup.userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+    );
+  }
+  // Adding a member twice is harmless; doing it every time repairs a start that stopped half-way.
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: setup.userPoolId, Username: user.email, GroupName: user.role }));
 }
 

@@ -131,14 +131,7 @@ function errorMapper(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStr
         request.response = problem(error);
       } else {
         logger.error('unhandled error', { errorName: (error as Error)?.name, errorMessage: (error as Error)?.message });
-        request.response = problem(new DomainError('unprocessable', 'Something went wrong on our side. Try again later.'));
-        request.response.statusCode = 500;
-        request.response.body = JSON.stringify({
-          type: 'about:blank',
-          title: 'Something went wrong on our side. Try again later.',
-          status: 500,
-          kind: 'internal',
-        });
+        request.response = problem(new DomainError('internal', 'Something went wrong on our side. Try again later.'));
       }
     },
   };

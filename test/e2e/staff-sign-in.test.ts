@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { demo, expectAccessible, expectNoSidewaysScroll, launch, newContext } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('load');
+}
+
+describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (JavaScript $javaScript)', ({ javaScript }) => {
+  it.each([
+    { who: 'an officer', user: demo.nottsOfficer, lands: '/officer' },
+    { who: 'a partner', user: demo.nottsPartner, lands: '/partner' },
+    { who: 'an admin', user: demo.nottsAdmin, lands: '/admin' },
+  ])('takes $who to their own area, then signs them out', async ({ user, lands }) => {
+    const context = await newContext(browser, { javaScript });
+    const page = await context.newPage();
+    await signIn(page, user.email, user.password);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(lands);
+    expect(await page.locator('main').textContent()).toContain('Nottinghamshire Best Start Partnership');
+    await expectAccessible(page);
+
+    // The session is an httpOnly, SameSite=Lax cookie: no token is readable by page scripts.
+    const cookies = await context.cookies();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) {
+      expect(cookie.httpOnly).toBe(true);
+      expect(cookie.sameSite).toBe('Lax');
+    }
+    if (javaScript) expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForLoadState('load');
+    expect(await context.cookies()).toEqual([]);
+    await page.goto(lands);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
+  it('gives one clear message for a wrong password and for an unknown email, at 320 px', async () => {
+    const context = await newContext(browser, { javaScript, width: 320 });
+    const page = await context.newPage();
+    const messages: string[] = [];
+    for (const [email, password] of [
+      [demo.nottsAdmin.email, 'Wrong-password-1'],
+      ['nobody@nowhere.example', 'Wrong-password-1'],
+    ]) {
+      await signIn(page, email!, password!);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      const summary = page.locator('.error-summary');
+      expect(await summary.count()).toBe(1);
+      messages.push((await summary.locator('li').allTextContents()).join(' | '));
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+    }
+    expect(messages[0]).toBe(messages[1]);
+    expect(messages[0]).toMatch(/email address and password/i);
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('roles and areas', () => {
+  it('stops a partner using the admin area', async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demo.nottsPartner.email, demo.nottsPartner.password);
+    const res = await page.goto('/admin/priorities');
+    expect(res?.status()).toBe(403);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('sends someone who is not signed in to the sign-in page', async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto('/admin');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+});

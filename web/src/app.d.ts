@@ -1,0 +1,19 @@
+import type { Session } from '$lib/server/session';
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** The signed-in member of staff, from a verified Cognito ID token; null when signed out. */
+      session: Session | null;
+    }
+    interface Error {
+      message: string;
+    }
+    interface PageData {
+      /** The partnership the page is about, shown in the header when known. */
+      partnership?: { id: string; name: string };
+    }
+  }
+}
+
+export {};

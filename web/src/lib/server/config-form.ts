@@ -1,0 +1,269 @@
+import {
+  configInputs,
+  type ConfigInput,
+  type ConfigItem,
+  type ConfigKind,
+  type TenantConfig,
+} from '@pv/shared/config.schema';
+import { describeRule, operatorLabels, operators, ruleFieldNames, ruleFields, type GroupRule } from '@pv/shared/group-rule';
+import { toFieldErrors } from '@pv/shared/validation';
+import {
+  configFields,
+  errorKeys,
+  RULE_ROWS,
+  type FormErrors,
+  type FormValues,
+  type Option,
+  type RuleOptions,
+} from '$lib/config-fields';
+
+/**
+ * Configuration forms on the server: form fields → the input the shared zod schema checks, the
+ * schema's (or the API's) error paths → the fields on the page, and items → values to edit.
+ */
+
+function field(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+const ruleKey = (i: number, part: 'field' | 'operator' | 'values') => `rule.conditions.${i}.${part}`;
+
+function splitValues(text: string): string[] {
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** The GOV.UK date pattern: three boxes → YYYY-MM-DD, with a message that says which part is wrong. */
+function dateFrom(label: string, day: string, month: string, year: string): { value?: string; error?: string } {
+  const parts = { day: day.trim(), month: month.trim(), year: year.trim() };
+  const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
+  if (missing.length === 3) return { error: `Enter the ${label.toLowerCase()}` };
+  if (missing.length) return { error: `The ${label.toLowerCase()} must include a ${missing.join(' and ')}` };
+  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d+$/.test(parts.year)) {
+    return { error: `The ${label.toLowerCase()} must be a real date` };
+  }
+  if (parts.year.length !== 4) return { error: 'Year must include 4 numbers' };
+  return { value: `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}` };
+}
+
+/** "rule.conditions.1.values.0" → the field on the page it belongs to, with blank rows put back. */
+function toPageErrors(kind: ConfigKind, errors: FormErrors, rows: number[]): FormErrors {
+  const keys = errorKeys(kind);
+  const out: FormErrors = {};
+  for (const [raw, message] of Object.entries(errors)) {
+    const key = raw.replace(/^rule\.conditions\.(\d+)/, (_m, i: string) => `rule.conditions.${rows[Number(i)] ?? i}`);
+    const known = keys.filter((k) => key === k || key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0] ?? key;
+    if (!(known in out)) out[known] = message;
+  }
+  return out;
+}
+
+export interface ReadForm<K extends ConfigKind> {
+  values: FormValues;
+  /** For each condition sent, the row of the form it came from (blank rows are left out). */
+  rows: number[];
+  input?: ConfigInput<K>;
+  errors?: FormErrors;
+}
+
+export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): ReadForm<K> {
+  const values: FormValues = {};
+  const candidate: Record<string, unknown> = {};
+  const checks: FormErrors = {};
+  let rows: number[] = [];
+
+  for (const spec of configFields[kind]) {
+    const { key } = spec;
+    switch (spec.type) {
+      case 'text':
+      case 'textarea':
+        values[key] = field(form, key);
+        candidate[key] = values[key];
+        break;
+      case 'select':
+        values[key] = field(form, key);
+        candidate[key] = values[key];
+        if (!values[key]) checks[key] = spec.choose;
+        break;
+      case 'number': {
+        values[key] = field(form, key);
+        const cleaned = values[key].replace(/%/g, '').trim();
+        // An empty box is "not given", not zero.
+        candidate[key] = cleaned === '' ? undefined : cleaned;
+        break;
+      }
+      case 'checkbox':
+        values[key] = form.get(key) ? 'yes' : '';
+        candidate[key] = values[key] || undefined;
+        break;
+      case 'date': {
+        for (const part of ['day', 'month', 'year']) values[`${key}.${part}`] = field(form, `${key}.${part}`);
+        const date = dateFrom(spec.label, values[`${key}.day`]!, values[`${key}.month`]!, values[`${key}.year`]!);
+        if (date.error) checks[key] = date.error;
+        candidate[key] = date.value;
+        break;
+      }
+      case 'rule': {
+        for (let i = 0; i < RULE_ROWS; i++) {
+          for (const part of ['field', 'operator', 'values'] as const) values[ruleKey(i, part)] = field(form, ruleKey(i, part));
+        }
+        rows = Array.from({ length: RULE_ROWS }, (_, i) => i).filter(
+          (i) => values[ruleKey(i, 'field')] || values[ruleKey(i, 'operator')] || values[ruleKey(i, 'values')]!.trim(),
+        );
+        candidate.rule = {
+          conditions: rows.map((i) => ({
+            field: values[ruleKey(i, 'field')] || undefined,
+            operator: values[ruleKey(i, 'operator')] || undefined,
+            values: splitValues(values[ruleKey(i, 'values')]!),
+          })),
+        };
+        break;
+      }
+    }
+  }
+
+  const parsed = configInputs[kind].safeParse(candidate);
+  if (parsed.success && !Object.keys(checks).length) return { values, rows, input: parsed.data as ConfigInput<K> };
+  const errors = parsed.success ? {} : toPageErrors(kind, toFieldErrors(parsed.error), rows);
+  // The form's own checks say more precisely what is wrong (which part of a date, which list).
+  return { values, rows, errors: { ...errors, ...checks } };
+}
+
+/** Field errors from the API's problem+json, placed on the form's fields. */
+export function apiErrorsToPage(kind: ConfigKind, errors: FormErrors, rows: number[]): FormErrors {
+  return toPageErrors(kind, errors, rows);
+}
+
+export function valuesFromItem(kind: ConfigKind, item: ConfigItem): FormValues {
+  const record = item as unknown as Record<string, unknown>;
+  const values: FormValues = {};
+  for (const spec of configFields[kind]) {
+    const value = record[spec.key];
+    if (spec.type === 'checkbox') values[spec.key] = value ? 'yes' : '';
+    else if (spec.type === 'date') {
+      const [year = '', month = '', day = ''] = String(value ?? '').split('-');
+      values[`${spec.key}.day`] = day.replace(/^0/, '');
+      values[`${spec.key}.month`] = month.replace(/^0/, '');
+      values[`${spec.key}.year`] = year;
+    } else if (spec.type === 'rule') {
+      const conditions = (value as GroupRule | undefined)?.conditions ?? [];
+      for (let i = 0; i < RULE_ROWS; i++) {
+        const c = conditions[i];
+        values[ruleKey(i, 'field')] = c?.field ?? '';
+        values[ruleKey(i, 'operator')] = c?.operator ?? '';
+        values[ruleKey(i, 'values')] = c?.values.join(', ') ?? '';
+      }
+    } else values[spec.key] = value === undefined || value === null ? '' : String(value);
+  }
+  return values;
+}
+
+export const WHOLE_PARTNERSHIP = 'Whole partnership';
+
+/** Choices for the selects: what is in use, plus whatever the item being edited already points at. */
+export function optionsFor(config: TenantConfig, item?: ConfigItem): Record<'networks' | 'groups' | 'areas', Option[]> {
+  const record = (item ?? {}) as Record<string, unknown>;
+  const choose = <T extends { id: string; name: string; status: string }>(list: T[], current: unknown) =>
+    list
+      .filter((i) => i.status === 'active' || i.id === current)
+      .map((i) => ({ value: i.id, label: i.status === 'active' ? i.name : `${i.name} (retired)` }));
+  const districts = [...new Set(config.hubNetwork.filter((n) => n.status === 'active').map((n) => n.district))];
+  if (typeof record.area === 'string' && record.area !== 'all' && !districts.includes(record.area)) districts.push(record.area);
+  return {
+    networks: choose(config.hubNetwork, record.networkId),
+    groups: choose(config.group, record.groupId),
+    areas: [{ value: 'all', label: WHOLE_PARTNERSHIP }, ...districts.map((d) => ({ value: d, label: d }))],
+  };
+}
+
+export function ruleOptions(): RuleOptions {
+  return {
+    fields: ruleFieldNames.map((f) => {
+      const spec = ruleFields[f];
+      return {
+        value: f,
+        label: spec.label,
+        answers: 'values' in spec ? spec.values.join(', ') : 'any answer, as the person wrote it (for example: polish, urdu)',
+      };
+    }),
+    operators: operators.map((o) => ({ value: o, label: operatorLabels[o] })),
+  };
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function formatDate(iso: string): string {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
+}
+
+export interface ItemView {
+  id: string;
+  title: string;
+  details: { label: string; value: string }[];
+  status: 'active' | 'retired';
+  illustrative: boolean;
+  version: number;
+  refCount: number;
+  /** Hubs are ordered within their network. */
+  groupId?: string;
+}
+
+/** An item as people read it: names instead of ids, Yes/No, dates in words. */
+export function itemView(kind: ConfigKind, item: ConfigItem, config: TenantConfig): ItemView {
+  const names = new Map<string, string>([...config.hubNetwork, ...config.group].map((i) => [`${i.kind}#${i.id}`, i.name]));
+  const base = { id: item.id, status: item.status, version: item.version, refCount: item.refCount, illustrative: false };
+  const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+  switch (item.kind) {
+    case 'priority':
+      return { ...base, title: item.name, details: item.summary ? [{ label: 'Summary', value: item.summary }] : [] };
+    case 'crossCuttingTheme':
+      return { ...base, title: item.name, details: item.description ? [{ label: 'Description', value: item.description }] : [] };
+    case 'hubNetwork':
+      return {
+        ...base,
+        title: item.name,
+        details: [
+          { label: 'District', value: item.district },
+          { label: 'Mostly rural', value: yesNo(item.rural) },
+        ],
+      };
+    case 'hub':
+      return {
+        ...base,
+        title: item.name,
+        groupId: item.networkId,
+        details: [
+          { label: 'Hub network', value: names.get(`hubNetwork#${item.networkId}`) ?? item.networkId },
+          { label: 'Rural', value: yesNo(item.rural) },
+          { label: 'Deprivation decile', value: String(item.deprivationDecile) },
+        ],
+      };
+    case 'group':
+      return {
+        ...base,
+        title: item.name,
+        details: [
+          ...(item.description ? [{ label: 'Description', value: item.description }] : []),
+          { label: 'Who is in it', value: describeRule(item.rule) },
+        ],
+      };
+    case 'baseline': {
+      const group = names.get(`group#${item.groupId}`) ?? item.groupId;
+      return {
+        ...base,
+        illustrative: item.illustrative,
+        title: `${group}: ${item.area === 'all' ? WHOLE_PARTNERSHIP : item.area}`,
+        details: [
+          { label: 'Share of the population', value: `${item.sharePercent}%` },
+          { label: 'Source', value: item.source },
+          { label: 'Date of the source', value: formatDate(item.sourceDate) },
+        ],
+      };
+    }
+  }
+  return { ...base, title: kind, details: [] };
+}

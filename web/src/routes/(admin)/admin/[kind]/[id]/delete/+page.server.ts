@@ -1,0 +1,37 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { kindSegments } from '@pv/shared/config.schema';
+import { version } from '@pv/shared/validation';
+import { adminContext, findItem, itemIdPattern, kindOf, labelsFor, listActionFailure } from '$lib/server/admin';
+import { itemView } from '$lib/server/config-form';
+import type { Actions, PageServerLoad } from './$types';
+
+function itemId(id: string): string {
+  if (!itemIdPattern.test(id)) error(404, { message: 'Page not found' });
+  return id;
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  const { client, tenantId } = adminContext(locals, url);
+  const kind = kindOf(params.kind);
+  const config = await client.config(tenantId);
+  const item = findItem(config, kind, itemId(params.id));
+  return { kind, segment: kindSegments[kind], labels: labelsFor(kind), item: itemView(kind, item, config) };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, url, params }) => {
+    const { client, tenantId } = adminContext(locals, url);
+    const kind = kindOf(params.kind);
+    const id = itemId(params.id);
+    const form = await request.formData();
+    const parsed = version.safeParse(form.get('version'));
+    const title = String(form.get('title') ?? '').slice(0, 200);
+    if (!parsed.success) return fail(400, { actionError: { id, message: parsed.error.issues[0]?.message ?? 'Reload the page and try again.' } });
+    try {
+      await client.deleteConfigItem(tenantId, kind, id, parsed.data);
+    } catch (e) {
+      return listActionFailure(e, url, id);
+    }
+    redirect(303, `/admin/${kindSegments[kind]}?deleted=${encodeURIComponent(title || id)}`);
+  },
+};

@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { toFieldErrors } from '@pv/shared/validation';
+import { safeReturnTo } from '$lib/server/guard';
+import { signIn, staffHome } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter your email address' })
+    .max(254, { error: 'Email address must be 254 characters or fewer' })
+    .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' })),
+  password: z.string().min(1, { error: 'Enter your password' }).max(256, { error: 'Password must be 256 characters or fewer' }),
+});
+
+const WRONG = 'Enter a correct email address and password';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const caller = locals.session?.caller;
+  const home = caller && (safeReturnTo(url.searchParams.get('returnTo'), caller) ?? staffHome(caller));
+  if (home) redirect(303, home);
+  return { signedOut: url.searchParams.has('signedOut'), askedFor: url.searchParams.has('returnTo') };
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, url }) => {
+    const form = await request.formData();
+    const email = String(form.get('email') ?? '');
+    const parsed = signInForm.safeParse({ email, password: String(form.get('password') ?? '') });
+    if (!parsed.success) return fail(400, { email, errors: toFieldErrors(parsed.error) });
+
+    const result = await signIn(cookies, url, parsed.data.email, parsed.data.password);
+    if (!result.ok) {
+      const message =
+        result.reason === 'credentials'
+          ? WRONG
+          : result.reason === 'not-staff'
+            ? 'This account cannot sign in here. Staff accounts are set up by your partnership’s admin.'
+            : result.reason === 'new-password'
+              ? 'You need to set a new password before you can sign in. Ask your partnership’s admin to help you.'
+              : 'There have been too many attempts to sign in. Wait 15 minutes, then try again.';
+      return fail(result.reason === 'too-many' ? 429 : 400, { email, errors: { email: message } });
+    }
+    redirect(303, safeReturnTo(url.searchParams.get('returnTo'), result.session.caller) ?? staffHome(result.session.caller)!);
+  },
+};
