@@ -41,7 +41,8 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
     if (javaScript) expect(await page.evaluate(() => document.cookie)).toBe('');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForLoadState('load');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(await page.getByText('You have signed out.').count()).toBe(1);
     expect(await context.cookies()).toEqual([]);
     await page.goto(lands);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
@@ -59,7 +60,7 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
       await signIn(page, email!, password!);
       expect(new URL(page.url()).pathname).toBe('/sign-in');
       const summary = page.locator('.error-summary');
-      expect(await summary.count()).toBe(1);
+      await expect.poll(() => summary.count()).toBe(1);
       messages.push((await summary.locator('li').allTextContents()).join(' | '));
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
