@@ -54,6 +54,13 @@ describe.each([
     const firstRow = (await page.locator('tbody tr').first().textContent()) ?? '';
     expect(firstRow).toContain(demo.nottsAdmin.email);
     expect(firstRow).toContain(newName);
+
+    // Put the demo back as it was, through the same form, for the other journeys.
+    await page.goto('/admin/priorities/building-strong-relationships');
+    await page.getByLabel('Name').fill('Building strong relationships');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/priorities');
+    expect(await publicPriorities('notts')).toContain('Building strong relationships');
     await context.close();
   });
 
