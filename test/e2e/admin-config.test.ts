@@ -121,3 +121,25 @@ describe('another partnership', () => {
     await context.close();
   });
 });
+
+describe('partnership settings', () => {
+  it('refuses a small-number threshold below 5 with a clear message, without JavaScript, and keeps the old one', async () => {
+    const { context, page } = await signedIn(demo.nottsAdmin, false, 320);
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'Partnership settings' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/settings');
+    await expectAccessible(page);
+    await page.getByLabel('Smallest number to show').fill('3');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('.error-summary').textContent()).toContain('The smallest number to show must be 5 or more, to protect privacy');
+    expect(await page.locator('#suppressionThreshold-error').count()).toBe(1);
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+    const config = await api('/tenants/notts');
+    expect(config.status).toBe(200);
+    await page.goto('/admin/settings');
+    expect(await page.getByLabel('Smallest number to show').inputValue()).toBe('5');
+    await context.close();
+  });
+});

@@ -8,6 +8,7 @@ import {
   type ConfigStatus,
   type Page,
   type PublicTenant,
+  type Tenant,
   type TenantConfig,
 } from '@pv/shared/config.schema';
 import { isProblem, type FieldErrors, type Problem } from '@pv/shared/errors';
@@ -109,6 +110,8 @@ export function api(session: Session | null) {
     listTenants: () => call<{ items: TenantSummary[] }>('/tenants'),
     publicTenant: (tenantId: string) => call<PublicTenant>(`/tenants/${enc(tenantId)}`),
     config: (tenantId: string) => call<TenantConfig>(`/tenants/${enc(tenantId)}/config`),
+    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold'>) =>
+      call<Tenant>(`/tenants/${enc(tenantId)}`, { method: 'PUT', body: { ...input, version } }),
     createConfigItem: <K extends ConfigKind>(tenantId: string, kind: K, input: ConfigInput<K>, idempotencyKey: string) =>
       call<ConfigItem<K>>(`/tenants/${enc(tenantId)}/config/${kindSegments[kind]}`, { method: 'POST', body: input, idempotencyKey }),
     updateConfigItem: <K extends ConfigKind>(tenantId: string, kind: K, id: string, version: number, input: ConfigInput<K>) =>

@@ -28,6 +28,9 @@ const fieldLabels: Record<string, string> = {
   status: 'Status',
   order: 'Position',
   direction: 'Direction',
+  strategy: 'Strategy',
+  about: 'Introduction',
+  suppressionThreshold: 'Smallest number to show',
 };
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
