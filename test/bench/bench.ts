@@ -20,6 +20,7 @@ import { tenantKeys } from '../../functions/src/tenants/tenants.keys.ts';
  *  2. Each Lambda bundle (the CDK's esbuild settings): size, and cold import time in a fresh Node
  *     process against an empty ESM module.
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 7);

@@ -12,6 +12,9 @@ import { startLocalEnvironment, webEnvironment } from './environment.ts';
  *   --built      serve the production web build (npm run build) instead of Vite's dev server
  * Data persists in .data/ between runs. Ctrl-C stops everything this started.
  */
+// The lockfile pins SDK versions that run on Node 20; its notice about future versions is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const args = new Set(process.argv.slice(2));
 const webPort = Number(process.env.WEB_PORT ?? 5173);
@@ -26,7 +29,10 @@ async function main() {
   });
 
   let web: ChildProcess | undefined;
+  let stopping = false;
   const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
     console.log('\nStopping Parent Voice…');
     web?.kill('SIGTERM');
     await env.stop();
