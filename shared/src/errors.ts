@@ -28,13 +28,18 @@ export interface Problem {
   errors?: FieldErrors;
   /** For a stale update (409): the version now stored, so the page can show it. */
   current?: unknown;
+  /** A finer reason within a kind, for callers that act on it (e.g. retry when "in-progress"). */
+  code?: ProblemCode;
 }
+
+export const problemCodes = ['in-progress', 'idempotency-key-reused'] as const;
+export type ProblemCode = (typeof problemCodes)[number];
 
 export class DomainError extends Error {
   constructor(
     readonly kind: ProblemKind,
     message: string,
-    readonly extra: { errors?: FieldErrors; current?: unknown } = {},
+    readonly extra: { errors?: FieldErrors; current?: unknown; code?: ProblemCode } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -46,12 +51,13 @@ export class DomainError extends Error {
 
   toProblem(): Problem {
     return {
-      type: `https://parent-voice.example/problems/${this.kind}`,
+      type: `https://parent-voice.example/problems/${this.extra.code ?? this.kind}`,
       title: this.message,
       status: this.status,
       kind: this.kind,
       ...(this.extra.errors ? { errors: this.extra.errors } : {}),
       ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
+      ...(this.extra.code ? { code: this.extra.code } : {}),
     };
   }
 }

@@ -49,11 +49,15 @@ export async function withIdempotency(
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
-    if (!Item) throw new DomainError('conflict', 'This request is being processed. Try again in a moment.');
+    if (!Item) throw new DomainError('conflict', 'This request is being processed. Try again in a moment.', { code: 'in-progress' });
     if (Item.requestHash !== scope.requestHash) {
-      throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different request.');
+      throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different request.', {
+        code: 'idempotency-key-reused',
+      });
     }
-    if (Item.state !== 'done') throw new DomainError('conflict', 'This request is still being processed. Try again in a moment.');
+    if (Item.state !== 'done') {
+      throw new DomainError('conflict', 'This request is still being processed. Try again in a moment.', { code: 'in-progress' });
+    }
     return Item.response as StoredResponse;
   }
 

@@ -72,8 +72,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
-  // A double-submitted create can arrive while the first is still running: the API answers 409
-  // "still being processed" (no field errors, no current item); wait and ask again for its result.
+  // A double-submitted create can arrive while the first is still running: the API answers 409 with
+  // code "in-progress"; wait and ask again for the first request's result.
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(url, {
       method: options.method ?? 'GET',
@@ -86,7 +86,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       return (await response.json()) as T;
     }
     const problem = await problemFrom(response);
-    const stillRunning = options.idempotencyKey && problem.status === 409 && !problem.errors && problem.current === undefined;
+    const stillRunning = options.idempotencyKey && problem.code === 'in-progress';
     if (stillRunning && attempt < 10) {
       await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
       continue;

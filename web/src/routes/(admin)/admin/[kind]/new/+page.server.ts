@@ -35,7 +35,7 @@ export const actions: Actions = {
       id = (await client.createConfigItem(tenantId, kind, read.input, idempotencyKey)).id;
     } catch (e) {
       // The same form sent again with different answers after it already added something.
-      if (e instanceof ApiError && e.status === 422 && !Object.keys(e.errors).length) {
+      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
         return fail(422, {
           values: read.values,
           errors: {
