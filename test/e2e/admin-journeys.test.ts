@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { demo, expectAccessible, expectNoSidewaysScroll, launch, newContext } from '../support/browser.ts';
+import { demo, expectAccessible, expectNoSidewaysScroll, launch, newContext, signedIn as signInAs } from '../support/browser.ts';
 import { api } from '../support/tenants.ts';
 import { demoTenants } from '../../functions/src/local/seed/demo-tenants.ts';
 
@@ -20,15 +20,8 @@ afterAll(async () => {
 
 const SLOW = 150_000;
 
-async function signedIn(user: { email: string; password: string }, javaScript: boolean, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { javaScript, width });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/admin');
-  return { context, page };
+function signedIn(user: { email: string; password: string }, javaScript: boolean, width = 1280) {
+  return signInAs(browser, user, { javaScript, width });
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

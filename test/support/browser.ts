@@ -94,3 +94,19 @@ export const demo = {
   nottsPartner: { email: 'partner@notts.example', password: 'Demo-partner-2026' },
   leicsAdmin: { email: 'admin@leics.example', password: 'Demo-admin-2026' },
 };
+
+/** A fresh context signed in through the sign-in form as a person would, landing on `landing`. */
+export async function signedIn(
+  browser: Browser,
+  user: { email: string; password: string },
+  { javaScript = true, width = 1280, landing = '/admin' }: ContextOptions & { landing?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { javaScript, width });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === landing);
+  return { context, page };
+}

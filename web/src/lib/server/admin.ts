@@ -34,6 +34,12 @@ export function findItem(config: TenantConfig, kind: ConfigKind, id: string): Co
 /** Ids the API accepts in a path (tenants.params.ts itemParams). */
 export const itemIdPattern = /^[a-z0-9-]{1,130}$/;
 
+/** The item id from the URL, or 404 for one the API could never have made. */
+export function itemIdOf(id: string): string {
+  if (!itemIdPattern.test(id)) error(404, { message: 'Page not found' });
+  return id;
+}
+
 /**
  * An API problem from a small list action (move, retire, restore, delete) → a message on the page.
  * A stale version is told in words a person can act on; signing in again and permission go the usual way.

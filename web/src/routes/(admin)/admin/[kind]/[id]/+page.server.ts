@@ -1,21 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { kindSegments, updateEnvelope, type ConfigItem } from '@pv/shared/config.schema';
 import { toFieldErrors } from '@pv/shared/validation';
 import { ApiError } from '$lib/server/api';
-import { adminContext, findItem, formFailure, itemIdPattern, kindOf, labelsFor } from '$lib/server/admin';
+import { adminContext, findItem, formFailure, itemIdOf, kindOf, labelsFor } from '$lib/server/admin';
 import { apiErrorsToPage, itemView, optionsFor, readConfigForm, ruleOptions, valuesFromItem } from '$lib/server/config-form';
 import type { Actions, PageServerLoad } from './$types';
-
-function itemId(id: string): string {
-  if (!itemIdPattern.test(id)) error(404, { message: 'Page not found' });
-  return id;
-}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { client, tenantId } = adminContext(locals, url);
   const kind = kindOf(params.kind);
   const config = await client.config(tenantId);
-  const item = findItem(config, kind, itemId(params.id));
+  const item = findItem(config, kind, itemIdOf(params.id));
   return {
     kind,
     segment: kindSegments[kind],
@@ -33,7 +28,7 @@ export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
     const { client, tenantId } = adminContext(locals, url);
     const kind = kindOf(params.kind);
-    const id = itemId(params.id);
+    const id = itemIdOf(params.id);
     const form = await request.formData();
     const sentVersion = String(form.get('version') ?? '');
     const read = readConfigForm(kind, form);

@@ -1,20 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { kindSegments } from '@pv/shared/config.schema';
 import { version } from '@pv/shared/validation';
-import { adminContext, findItem, itemIdPattern, kindOf, labelsFor, listActionFailure } from '$lib/server/admin';
+import { adminContext, findItem, itemIdOf, kindOf, labelsFor, listActionFailure } from '$lib/server/admin';
 import { itemView } from '$lib/server/config-form';
 import type { Actions, PageServerLoad } from './$types';
-
-function itemId(id: string): string {
-  if (!itemIdPattern.test(id)) error(404, { message: 'Page not found' });
-  return id;
-}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { client, tenantId } = adminContext(locals, url);
   const kind = kindOf(params.kind);
   const config = await client.config(tenantId);
-  const item = findItem(config, kind, itemId(params.id));
+  const item = findItem(config, kind, itemIdOf(params.id));
   return { kind, segment: kindSegments[kind], labels: labelsFor(kind), item: itemView(kind, item, config) };
 };
 
@@ -22,7 +17,7 @@ export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
     const { client, tenantId } = adminContext(locals, url);
     const kind = kindOf(params.kind);
-    const id = itemId(params.id);
+    const id = itemIdOf(params.id);
     const form = await request.formData();
     const parsed = version.safeParse(form.get('version'));
     const title = String(form.get('title') ?? '').slice(0, 200);
