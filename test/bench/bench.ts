@@ -65,7 +65,7 @@ async function apiOverhead() {
       if (res.status !== 200) throw new Error(`API answered ${res.status}`);
     };
     // Warm up every path, then interleave them so machine noise hits all three alike.
-    for (let i = 0; i < 30; i++) await Promise.all([getItem(), direct(), viaApi()].map((p) => p));
+    for (let i = 0; i < 30; i++) await Promise.all([getItem(), direct(), viaApi()]);
     const samples = { getItem: [] as number[], direct: [] as number[], viaApi: [] as number[] };
     for (let i = 0; i < ROUNDS; i++) {
       samples.getItem.push(await timeOnce(getItem));

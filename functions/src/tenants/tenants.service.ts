@@ -1,5 +1,4 @@
 import {
-  configKinds,
   kindLabels,
   type AuditEntry,
   type ConfigInput,
@@ -324,4 +323,3 @@ export async function updateTenantSettings(
   return after;
 }
 
-export { configKinds };
