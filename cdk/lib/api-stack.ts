@@ -67,6 +67,7 @@ export class ApiStack extends Stack {
       COGNITO_CLIENT_ID: props.clientId,
       MAIL_TRANSPORT: 'ses',
       MAIL_FROM: settings.mailFrom,
+      PUBLIC_WEB_URL: settings.publicWebUrl,
       LOG_LEVEL: settings.logLevel,
     };
 

@@ -32,6 +32,11 @@ export interface Settings {
   domainName: string | undefined;
   certificateArn: string | undefined;
   /**
+   * Where families open the links in our emails (confirm membership, sign in, reply to a meeting):
+   * https://<domainName>, or context "publicWebUrl" (the CloudFront address, after the first deploy).
+   */
+  publicWebUrl: string;
+  /**
    * When true, a missing web build fails synth instead of deploying a placeholder SSR function.
    * Defaults to true for `prod`.
    */
@@ -97,6 +102,7 @@ export function readSettings(node: Node): Settings {
     webAclArn: str(node, 'webAclArn'),
     domainName,
     certificateArn,
+    publicWebUrl: domainName ? `https://${domainName}` : (str(node, 'publicWebUrl') ?? 'https://parent-voice.invalid'),
     strict: strictRaw === undefined ? envName === 'prod' : strictRaw === 'true',
   };
 }

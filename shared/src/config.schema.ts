@@ -48,6 +48,20 @@ const isoDate = z
   })
   .refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'The date of the source must be today or in the past' });
 
+/** "ng18, NG19 ng20" → "NG18 NG19 NG20"; every entry must look like a postcode district. */
+const postcodeDistrictList = z
+  .string()
+  .optional()
+  .transform((s) => [...new Set((s ?? '').toUpperCase().split(/[\s,;]+/).filter(Boolean))].join(' '))
+  .pipe(
+    z
+      .string()
+      .max(400, { error: 'Postcode districts must be 400 characters or fewer' })
+      .refine((s) => s === '' || s.split(' ').every((d) => /^[A-Z]{1,2}\d[A-Z\d]?$/.test(d)), {
+        error: 'Enter postcode districts like NG18 NG19, separated by spaces or commas',
+      }),
+  );
+
 export const configInputs = {
   priority: z.object({
     name: text('Enter a name', 'Name', { min: 3, max: 120 }),
@@ -61,6 +75,8 @@ export const configInputs = {
     name: text('Enter a name', 'Name', { min: 3, max: 120 }),
     district: text('Enter a district', 'District', { min: 2, max: 80 }),
     rural: formBoolean,
+    /** Outward codes ("NG18 NG19"), so a parent can find their panel by typing a postcode. */
+    postcodeDistricts: postcodeDistrictList,
   }),
   hub: z.object({
     name: text('Enter a name', 'Name', { min: 2, max: 120 }),
@@ -147,7 +163,14 @@ export interface PublicTenant {
   strategy: string;
   about: string;
   priorities: { id: string; name: string; summary: string }[];
-  hubNetworks: { id: string; name: string; district: string; rural: boolean; hubs: { id: string; name: string }[] }[];
+  hubNetworks: {
+    id: string;
+    name: string;
+    district: string;
+    rural: boolean;
+    postcodeDistricts: string;
+    hubs: { id: string; name: string }[];
+  }[];
 }
 
 export const updateEnvelope = z.object({ version });
@@ -158,8 +181,10 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { sub: string; email: string };
-  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete';
-  kind: ConfigKind | 'tenant';
+  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance';
+  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting';
+  /** For panels, members and meetings: what happened in words, never a member's personal data. */
+  summary?: string;
   itemId: string;
   /** Field → [before, after]; only the fields that changed. */
   changes: Record<string, [unknown, unknown]>;

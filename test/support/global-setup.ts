@@ -4,9 +4,19 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalEnvironment, type LocalEnvironment, type Ports } from '../../functions/src/local/environment.ts';
 
-/** Test ports, clear of `npm start`'s, so tests can run while the product is running. */
-export const testPorts: Ports = { dynamodb: 18000, cognito: 19229, smtp: 11025, mailWeb: 11080, api: 13001 };
-export const testWebPort = 15173;
+/**
+ * Test ports, clear of `npm start`'s, so tests can run while the product is running. PV_TEST_PORT_OFFSET
+ * (e.g. 100) moves them all, so two test runs (two people, two worktrees) can share a machine.
+ */
+const offset = Number(process.env.PV_TEST_PORT_OFFSET ?? 0) || 0;
+export const testPorts: Ports = {
+  dynamodb: 18000 + offset,
+  cognito: 19229 + offset,
+  smtp: 11025 + offset,
+  mailWeb: 11080 + offset,
+  api: 13001 + offset,
+};
+export const testWebPort = 15173 + offset;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,7 +38,7 @@ let dataDir: string | undefined;
 /** The real local stack in memory: every run starts from nothing, with the demo seeded. */
 export async function startTestStack(): Promise<LocalEnvironment> {
   dataDir = mkdtempSync(join(tmpdir(), 'pv-test-'));
-  env = await startLocalEnvironment({ ports: testPorts, dataDir, persist: false, seed: true, tableName: 'parent-voice-test' });
+  env = await startLocalEnvironment({ ports: testPorts, dataDir, persist: false, seed: true, tableName: 'parent-voice-test', webUrl: `http://localhost:${testWebPort}` });
   return env;
 }
 

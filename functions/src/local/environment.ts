@@ -43,6 +43,8 @@ export interface StartOptions {
   reset?: boolean;
   seed?: boolean;
   tableName?: string;
+  /** The web's address, for links in emails. */
+  webUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -80,6 +82,7 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(ports.smtp),
+      PUBLIC_WEB_URL: options.webUrl ?? 'http://localhost:5173',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
     // The API server runs the handlers in this process, so they read this environment.

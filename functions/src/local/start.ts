@@ -25,6 +25,7 @@ async function main() {
     dataDir: join(root, '.data'),
     persist: true,
     reset: args.has('--reset'),
+    webUrl: `http://localhost:${webPort}`,
     log: (line) => console.log(line),
   });
 

@@ -93,3 +93,8 @@ export async function release(tenantId: string, id: string): Promise<void> {
     }),
   );
 }
+
+/** Erasure: an email's copy (address and text) goes with the person. */
+export function outboxDelete(tenantId: string, id: string): TransactItem {
+  return { Delete: { TableName: tableName(), Key: outboxKeys.message(tenantId, id) } };
+}

@@ -19,6 +19,8 @@ const schema = z.object({
   SMTP_HOST: z.string().default('localhost'),
   SMTP_PORT: z.coerce.number().int().default(1025),
   MAIL_FROM: z.string().default('Parent Voice <no-reply@parent-voice.example>'),
+  /** The public site, for the links in emails to families. */
+  PUBLIC_WEB_URL: z.url().default('http://localhost:5173'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

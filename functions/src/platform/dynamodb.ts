@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -40,4 +40,42 @@ export function isConditionFailure(error: unknown): boolean {
 export function failedConditions(error: unknown): number[] {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+function isTransactionConflict(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  if (name === 'TransactionConflictException') return true;
+  if (name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+}
+
+/**
+ * One TransactWriteItems, retried (with jitter) when it only lost a race with another transaction on
+ * the same items — counters shared by many members make that normal, not an error. A failed
+ * condition is never retried: `explain` turns it into the DomainError the caller should see.
+ */
+export async function transactWrite(items: TransactItem[], explain: (failedIndexes: number[]) => Error): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (isConditionFailure(error)) throw explain(failedConditions(error));
+      if (isTransactionConflict(error) && attempt < 8) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Strips the table's own attributes from an item read back. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', 'tenantId', 'expiresAt'].includes(k)) out[k] = v;
+  return out as T;
 }

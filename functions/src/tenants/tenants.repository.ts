@@ -126,7 +126,7 @@ export async function getConfigItem(tenantId: string, kind: ConfigKind, id: stri
   return Item ? strip<ConfigItem>(Item) : undefined;
 }
 
-function refUpdates(tenantId: string, refs: RefChange[]): TransactItem[] {
+export function configRefUpdates(tenantId: string, refs: RefChange[]): TransactItem[] {
   return refs.map((ref) => ({
     Update: {
       TableName: tableName(),
@@ -159,7 +159,7 @@ export async function createConfigItem(tenantId: string, item: ConfigItem, audit
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      ...refUpdates(tenantId, refs),
+      ...configRefUpdates(tenantId, refs),
       auditPut(tenantId, audit),
     ],
     (i) =>
@@ -206,7 +206,7 @@ export async function replaceConfigItems(
           },
         } satisfies TransactItem;
       }),
-      ...refUpdates(tenantId, refs),
+      ...configRefUpdates(tenantId, refs),
       auditPut(tenantId, audit),
     ],
     (i) =>
@@ -236,7 +236,7 @@ export async function deleteConfigItem(
           ExpressionAttributeValues: { ':expected': expectedVersion, ':zero': 0 },
         },
       },
-      ...refUpdates(tenantId, refs),
+      ...configRefUpdates(tenantId, refs),
       auditPut(tenantId, audit),
     ],
     () => new DomainError('conflict', 'This is in use or has just been changed, so it cannot be deleted. Reload the page, or retire it instead.'),

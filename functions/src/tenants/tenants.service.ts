@@ -47,6 +47,7 @@ export async function getPublicTenant(tenantId: string): Promise<PublicTenant> {
       name: n.name,
       district: n.district,
       rural: n.rural,
+      postcodeDistricts: n.postcodeDistricts ?? '',
       hubs: active(config.hub)
         .filter((h) => h.networkId === n.id)
         .map((h) => ({ id: h.id, name: h.name })),

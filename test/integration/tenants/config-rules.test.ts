@@ -87,7 +87,7 @@ describe('retiring and deleting', () => {
 
   it('will not add a hub to a retired network, and writes nothing', async () => {
     const { tenant, caller } = await setup();
-    const network = await service.createConfigItem(caller, tenant, 'hubNetwork', { name: 'Test network', district: 'Testshire', rural: false });
+    const network = await service.createConfigItem(caller, tenant, 'hubNetwork', { name: 'Test network', district: 'Testshire', rural: false, postcodeDistricts: '' });
     await service.setConfigStatus(caller, tenant, 'hubNetwork', network.id, 'retired', network.version);
     const error = await failure(
       service.createConfigItem(caller, tenant, 'hub', { name: 'New hub', networkId: network.id, rural: false, deprivationDecile: 3 }),

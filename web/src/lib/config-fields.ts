@@ -44,6 +44,12 @@ export const configFields: Record<ConfigKind, FieldSpec[]> = {
     name('Ashfield Family Hub network'),
     { type: 'text', key: 'district', label: 'District', hint: 'The council district this network covers, for example Ashfield', width: 'half' },
     { type: 'checkbox', key: 'rural', label: 'This network is mostly rural' },
+    {
+      type: 'text',
+      key: 'postcodeDistricts',
+      label: 'Postcode districts (optional)',
+      hint: 'The first part of the postcodes this network covers, like NG18 NG19, so families can find their panel by postcode',
+    },
   ],
   hub: [
     name('Kirkby Family Hub'),

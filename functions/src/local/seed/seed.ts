@@ -13,7 +13,7 @@ export function demoConfigItems(demo: DemoTenant): ConfigItem[] {
   demo.crossCuttingThemes.forEach((t, i) => items.push({ ...t, ...base(i + 1), kind: 'crossCuttingTheme', id: toSlug(t.name) }));
   demo.hubNetworks.forEach((n, i) => {
     const networkId = toSlug(n.district);
-    items.push({ name: n.name, district: n.district, rural: n.rural, ...base(i + 1), refCount: n.hubs.length, kind: 'hubNetwork', id: networkId });
+    items.push({ name: n.name, district: n.district, rural: n.rural, postcodeDistricts: n.postcodeDistricts, ...base(i + 1), refCount: n.hubs.length, kind: 'hubNetwork', id: networkId });
     n.hubs.forEach((h, j) =>
       items.push({ name: h.name, networkId, rural: n.rural, deprivationDecile: h.deprivationDecile, ...base(j + 1), kind: 'hub', id: toSlug(h.name) }),
     );

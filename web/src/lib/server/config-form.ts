@@ -229,6 +229,7 @@ export function itemView(kind: ConfigKind, item: ConfigItem, config: TenantConfi
         details: [
           { label: 'District', value: item.district },
           { label: 'Mostly rural', value: yesNo(item.rural) },
+          ...(item.postcodeDistricts ? [{ label: 'Postcode districts', value: item.postcodeDistricts }] : []),
         ],
       };
     case 'hub':

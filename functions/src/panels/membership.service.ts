@@ -1,0 +1,280 @@
+import type { TenantConfig } from '@pv/shared/config.schema';
+import { DomainError } from '@pv/shared/errors';
+import {
+  profileWordingVersion,
+  type ConsentRecord,
+  type Member,
+  type MemberDetailsInput,
+  type Panel,
+  type ProfileAnswers,
+  type ProfileInput,
+} from '@pv/shared/panel.schema';
+import { auditPut } from '../audit/audit.repository.ts';
+import { invitationsFor, anonymiseInvitationItems, type MyInvitation } from '../meetings/meetings.service.ts';
+import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
+import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
+import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
+import { newId, nowIso } from '../platform/ids.ts';
+import { consentPut, deleteProfilePartition, getProfile, listConsents, profileDelete, profilePut } from '../profiles/profiles.repository.ts';
+import { recountItems } from '../representation/representation.service.ts';
+import { getConfig } from '../tenants/tenants.service.ts';
+import { signInLink } from './panel-emails.ts';
+import { contactHash } from './panels.keys.ts';
+import * as repo from './panels.repository.ts';
+import type { StoredMember } from './panels.repository.ts';
+import { activationItems, checkMemberReferences, contactOf, countSubject, EMAILS_PER_HOUR, requirePanel } from './panels.service.ts';
+
+/**
+ * A member's own view of their membership, through a link-opened session: confirm, see and change
+ * details, the optional equality questions, download everything, leave, erase.
+ */
+
+const changedUnderneath = () => new DomainError('conflict', 'Your details changed in another window while you were editing. Check them and try again.');
+
+export interface SessionGrant {
+  session: string;
+  expiresAt: number;
+  next: string;
+}
+
+/** The confirmation link: pending → member, counters, and a session so they can go straight on. */
+export async function confirmMembership(tenantId: string, token: string): Promise<SessionGrant> {
+  const { grant, consume } = await readLink(tenantId, token, 'confirm');
+  const [config, panel, member] = await Promise.all([
+    getConfig(tenantId),
+    requirePanel(tenantId, grant.panelId),
+    repo.getMember(tenantId, grant.panelId, grant.memberId),
+  ]);
+  if (!member) throw linkProblem();
+  const session = openSession(tenantId, panel.id, member.id);
+  const items: TransactItem[] = [consume, session.item];
+  if (member.status === 'pending') items.push(...(await activationItems(tenantId, config, panel, member, nowIso())).items);
+  await transactWrite(items, (failed) => (failed.includes(0) ? linkProblem() : changedUnderneath()));
+  return { session: session.token, expiresAt: session.expiresAt, next: member.status === 'pending' ? 'welcome' : '' };
+}
+
+/** Any single-use sign-in link (asked for, or in a meeting invitation). */
+export async function useSignInLink(tenantId: string, token: string): Promise<SessionGrant> {
+  const { grant, consume } = await readLink(tenantId, token, 'sign-in');
+  const member = await repo.getMember(tenantId, grant.panelId, grant.memberId);
+  if (!member || member.status === 'left') throw linkProblem();
+  const session = openSession(tenantId, grant.panelId, member.id);
+  await transactWrite([consume, session.item], () => linkProblem());
+  return { session: session.token, expiresAt: session.expiresAt, next: grant.next };
+}
+
+/** "Email me a link": always the same answer, whether or not the address is on a panel. */
+export async function requestSignInLink(tenantId: string, email: string): Promise<void> {
+  const config = await getConfig(tenantId);
+  const memberships = await repo.membershipsByEmail(tenantId, email);
+  for (const { panelId, memberId } of memberships) {
+    const [panel, member] = await Promise.all([repo.getPanel(tenantId, panelId), repo.getMember(tenantId, panelId, memberId)]);
+    if (!panel || !member || member.status === 'left' || member.email !== email) continue;
+    const link = issueLink(tenantId, member.status === 'pending' ? 'confirm' : 'sign-in', panelId, memberId);
+    const text = signInLink(member.name, panel.name, config.tenant.name, link.url);
+    const message = newOutboxMessage(tenantId, { to: member.email, ...text });
+    await transactWrite(
+      [
+        link.item,
+        outboxPut(message),
+        repo.memberAppend(tenantId, panelId, memberId, 'outboxIds', message.id),
+        rateLimitUpdate(tenantId, contactHash(tenantId, email), EMAILS_PER_HOUR),
+      ],
+      () => new DomainError('rate-limited', 'We have sent several emails to this address in the last hour. Check your inbox (and spam folder), or try again later.'),
+    );
+  }
+}
+
+async function requireMember(me: MemberCaller): Promise<{ member: StoredMember; panel: Panel }> {
+  const [member, panel] = await Promise.all([repo.getMember(me.tenantId, me.panelId, me.memberId), repo.getPanel(me.tenantId, me.panelId)]);
+  if (!member || !panel) throw new DomainError('unauthenticated', 'We could not find your membership. It may have been erased.');
+  return { member, panel };
+}
+
+export interface MyMembership {
+  member: Omit<Member, 'assisted'> & { assisted: boolean };
+  panel: { id: string; name: string; description: string; networkId: string; networkName: string };
+  hasProfile: boolean;
+  invitations: MyInvitation[];
+}
+
+function ownView(member: StoredMember): MyMembership['member'] {
+  const { meetingIds: _m, outboxIds: _o, assisted, ...rest } = member;
+  return { ...rest, assisted: Boolean(assisted) };
+}
+
+export async function myMembership(me: MemberCaller): Promise<MyMembership> {
+  const { member, panel } = await requireMember(me);
+  const [config, profile, invitations] = await Promise.all([
+    getConfig(me.tenantId),
+    getProfile(me.tenantId, me.memberId),
+    invitationsFor(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
+  ]);
+  const network = config.hubNetwork.find((n) => n.id === panel.networkId);
+  return {
+    member: ownView(member),
+    panel: { id: panel.id, name: panel.name, description: panel.description, networkId: panel.networkId, networkName: network?.name ?? '' },
+    hasProfile: profile !== undefined,
+    invitations,
+  };
+}
+
+export async function updateMyDetails(me: MemberCaller, input: MemberDetailsInput): Promise<MyMembership['member']> {
+  const { member, panel } = await requireMember(me);
+  if (member.status === 'left') throw new DomainError('unprocessable', 'You have left this panel, so there are no details to change.');
+  if (member.version !== input.version) {
+    throw new DomainError('conflict', 'Your details changed in another window while you were editing. Here they are now; make your change again.', {
+      current: ownView(member),
+    });
+  }
+  const config = await getConfig(me.tenantId);
+  checkMemberReferences(config, panel, input);
+  const { version: _v, ...details } = input;
+  const after: StoredMember = { ...member, ...details, version: member.version + 1, updatedAt: nowIso() };
+  const items: TransactItem[] = [repo.memberPut(me.tenantId, after, member.version)];
+  const contactChanged = contactOf(after) !== contactOf(member);
+  if (contactChanged) {
+    items.push(repo.contactClaimPut(me.tenantId, panel.id, contactOf(after), member.id), repo.contactClaimDelete(me.tenantId, panel.id, contactOf(member)));
+  }
+  if (after.hubId !== member.hubId) {
+    items.push(...(await recountItems(me.tenantId, config, countSubject(panel, after), (await getProfile(me.tenantId, member.id))?.answers)));
+  }
+  await transactWrite(items, (failed) =>
+    contactChanged && failed.includes(1)
+      ? new DomainError('conflict', 'These contact details are already used by another member of this panel.', {
+          errors: { email: 'Another member of this panel already uses these contact details' },
+        })
+      : changedUnderneath(),
+  );
+  return ownView(after);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equality monitoring: only the person themselves ever sees their answers.
+
+export async function myProfile(me: MemberCaller): Promise<{ answers?: ProfileAnswers; wordingVersion?: string; updatedAt?: string }> {
+  await requireMember(me);
+  const profile = await getProfile(me.tenantId, me.memberId);
+  return profile ?? {};
+}
+
+export async function saveMyProfile(me: MemberCaller, input: ProfileInput): Promise<void> {
+  const { member, panel } = await requireMember(me);
+  if (member.status === 'left') throw new DomainError('unprocessable', 'You have left this panel.');
+  const config = await getConfig(me.tenantId);
+  const { consent: _consent, ...answers } = input;
+  const now = nowIso();
+  await transactWrite(
+    [
+      profilePut(me.tenantId, member.id, { answers, wordingVersion: profileWordingVersion, updatedAt: now }),
+      consentPut(me.tenantId, member.id, { id: newId(), purpose: 'equality-monitoring', action: 'given', at: now, wordingVersion: profileWordingVersion, method: 'online' }),
+      ...(await recountItems(me.tenantId, config, countSubject(panel, member), answers)),
+    ],
+    () => new DomainError('conflict', 'Your answers changed in another window at the same moment. Try again.'),
+  );
+}
+
+/** Withdrawing consent removes the answers (and their place in the counts); the ledger keeps that it happened. */
+export async function withdrawMyProfile(me: MemberCaller): Promise<void> {
+  const { member, panel } = await requireMember(me);
+  const config = await getConfig(me.tenantId);
+  if (!(await getProfile(me.tenantId, member.id))) return;
+  const now = nowIso();
+  await transactWrite(
+    [
+      profileDelete(me.tenantId, member.id),
+      consentPut(me.tenantId, member.id, { id: newId(), purpose: 'equality-monitoring', action: 'withdrawn', at: now, wordingVersion: profileWordingVersion, method: 'online' }),
+      ...(await recountItems(me.tenantId, config, countSubject(panel, member), undefined)),
+    ],
+    () => new DomainError('conflict', 'Your answers changed in another window at the same moment. Try again.'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Download, leave, erase
+
+export interface MyData {
+  exportedAt: string;
+  partnership: { id: string; name: string };
+  panel: { id: string; name: string };
+  membership: MyMembership['member'];
+  equalityMonitoring: ProfileAnswers | null;
+  consents: ConsentRecord[];
+  meetings: MyInvitation[];
+  whatElse: string;
+}
+
+export async function myData(me: MemberCaller): Promise<MyData> {
+  const { member, panel } = await requireMember(me);
+  const [config, profile, consents, invitations] = await Promise.all([
+    getConfig(me.tenantId),
+    getProfile(me.tenantId, member.id),
+    listConsents(me.tenantId, member.id),
+    invitationsFor(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
+  ]);
+  return {
+    exportedAt: nowIso(),
+    partnership: { id: config.tenant.id, name: config.tenant.name },
+    panel: { id: panel.id, name: panel.name },
+    membership: ownView(member),
+    equalityMonitoring: profile?.answers ?? null,
+    consents,
+    meetings: invitations,
+    whatElse:
+      'We also keep copies of the emails we sent you for 30 days, then delete them. Anything you said in surveys or at meetings is kept without your name.',
+  };
+}
+
+export async function leavePanel(me: MemberCaller): Promise<void> {
+  const { member, panel } = await requireMember(me);
+  if (member.status === 'left') return;
+  const config = await getConfig(me.tenantId);
+  const now = nowIso();
+  const after: StoredMember = { ...member, status: 'left', leftAt: now, version: member.version + 1, updatedAt: now };
+  await transactWrite(
+    [
+      repo.memberPut(me.tenantId, after, member.version),
+      // Free the claim, so they can join again one day.
+      repo.contactClaimDelete(me.tenantId, panel.id, contactOf(member)),
+      repo.panelCountUpdate(me.tenantId, panel.id, member.status === 'active' ? -1 : 0, member.status === 'pending' ? -1 : 0),
+      ...(await recountItems(me.tenantId, config, countSubject(panel, after), undefined)),
+    ],
+    () => changedUnderneath(),
+  );
+}
+
+/**
+ * Erasure: counters first (in one transaction with deleting the member, so counts stay right), then
+ * everything else that held their personal data: equality answers and consent ledger, the copies of
+ * emails we sent, and their name on meeting invitations (attendance stays, as an anonymous count).
+ */
+export async function eraseMe(me: MemberCaller, config?: TenantConfig): Promise<void> {
+  const { member, panel } = await requireMember(me);
+  const cfg = config ?? (await getConfig(me.tenantId));
+  const gone: StoredMember = { ...member, status: 'left' };
+  await transactWrite(
+    [
+      repo.memberDelete(me.tenantId, panel.id, member.id, member.version),
+      ...(member.status !== 'left' ? [repo.contactClaimDelete(me.tenantId, panel.id, contactOf(member))] : []),
+      repo.panelCountUpdate(me.tenantId, panel.id, member.status === 'active' ? -1 : 0, member.status === 'pending' ? -1 : 0),
+      ...(await recountItems(me.tenantId, cfg, countSubject(panel, gone), undefined)),
+      auditPut(me.tenantId, {
+        id: newId(),
+        at: nowIso(),
+        actor: { sub: `member:${member.id}`, email: '' },
+        action: 'erase',
+        kind: 'member',
+        itemId: member.id,
+        changes: {},
+        summary: `A member of ‘${panel.name}’ erased their personal data`,
+      }),
+    ],
+    () => changedUnderneath(),
+  );
+  await deleteProfilePartition(me.tenantId, member.id);
+  const later = [
+    ...(member.outboxIds ?? []).map((id) => outboxDelete(me.tenantId, id)),
+    ...(await anonymiseInvitationItems(me.tenantId, member.id, member.meetingIds ?? [])),
+  ];
+  for (let i = 0; i < later.length; i += 50) await transactWrite(later.slice(i, i + 50), () => new Error('erase step failed'));
+}

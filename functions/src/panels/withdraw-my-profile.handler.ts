@@ -1,0 +1,9 @@
+import { requireMemberSession } from '../member-access/member-access.service.ts';
+import { apiHandler } from '../platform/http.ts';
+import { tenantParams } from '../tenants/tenants.params.ts';
+import { withdrawMyProfile } from './membership.service.ts';
+
+export const handler = apiHandler({ access: { public: true }, params: tenantParams }, async ({ params, event }) => {
+  await withdrawMyProfile(await requireMemberSession(event, params.tenantId));
+  return { status: 204 };
+});
