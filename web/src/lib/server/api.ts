@@ -12,6 +12,26 @@ import {
   type TenantConfig,
 } from '@pv/shared/config.schema';
 import { isProblem, type FieldErrors, type Problem } from '@pv/shared/errors';
+import type {
+  AssistedMemberInput,
+  AttendanceInput,
+  Invitation,
+  JoinInput,
+  Meeting,
+  MeetingInput,
+  MeetingReplyInput,
+  Member,
+  MemberDetailsInput,
+  MemberStatus,
+  Panel,
+  PanelInput,
+  ProfileAnswers,
+  ProfileInput,
+  PublicPanel,
+  RepresentationView,
+  ConsentRecord,
+  SupportKind,
+} from '@pv/shared/panel.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -44,6 +64,8 @@ export interface RequestOptions {
   /** Sent as Idempotency-Key: a retried or double-submitted create makes one item. */
   idempotencyKey?: string;
   token?: string;
+  /** A panel member's session (from a link in their email), for the /me routes. */
+  memberSession?: string;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -71,6 +93,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.memberSession) headers['x-member-session'] = options.memberSession;
 
   // A double-submitted create can arrive while the first is still running: the API answers 409 with
   // code "in-progress"; wait and ask again for the first request's result.
@@ -125,5 +148,128 @@ export function api(session: Session | null) {
     audit: (tenantId: string, page: { cursor?: string; limit?: number } = {}) =>
       call<Page<AuditEntry>>(`/tenants/${enc(tenantId)}/audit`, { query: page }),
     me: () => call<Caller>('/me'),
+
+    // Panels: public
+    publicPanels: (tenantId: string, postcode?: string) =>
+      call<{ panels: PublicPanel[]; district?: string; matched: boolean }>(`/tenants/${enc(tenantId)}/public/panels`, { query: { postcode } }),
+    publicPanel: (tenantId: string, panelId: string) => call<PublicPanel>(`/tenants/${enc(tenantId)}/public/panels/${enc(panelId)}`),
+    joinPanel: (tenantId: string, panelId: string, input: Record<string, unknown> | JoinInput, idempotencyKey: string) =>
+      call<{ outcome: 'check-email' | 'we-will-call' }>(`/tenants/${enc(tenantId)}/public/panels/${enc(panelId)}/join`, {
+        method: 'POST',
+        body: input,
+        idempotencyKey,
+      }),
+    confirmMembership: (tenantId: string, token: string) =>
+      call<MemberSessionGrant>(`/tenants/${enc(tenantId)}/membership/confirm`, { method: 'POST', body: { token } }),
+    useSignInLink: (tenantId: string, token: string) =>
+      call<MemberSessionGrant>(`/tenants/${enc(tenantId)}/membership/use-link`, { method: 'POST', body: { token } }),
+    requestSignInLink: (tenantId: string, email: string) =>
+      call<{ outcome: 'check-email' }>(`/tenants/${enc(tenantId)}/membership/sign-in-link`, { method: 'POST', body: { email } }),
+
+    // Panels: officers
+    panels: (tenantId: string) => call<Panel[]>(`/tenants/${enc(tenantId)}/panels`),
+    panel: (tenantId: string, panelId: string) => call<Panel>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}`),
+    createPanel: (tenantId: string, input: Record<string, unknown> | PanelInput, idempotencyKey: string) =>
+      call<Panel>(`/tenants/${enc(tenantId)}/panels`, { method: 'POST', body: input, idempotencyKey }),
+    updatePanel: (tenantId: string, panelId: string, input: Record<string, unknown>) =>
+      call<Panel>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}`, { method: 'PUT', body: input }),
+    members: (tenantId: string, panelId: string, filter: MemberFilterQuery = {}) =>
+      call<Member[]>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/members`, { query: { ...filter } }),
+    member: (tenantId: string, panelId: string, memberId: string) =>
+      call<Member>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/members/${enc(memberId)}`),
+    addMember: (tenantId: string, panelId: string, input: Record<string, unknown> | AssistedMemberInput, idempotencyKey: string) =>
+      call<Member>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/members`, { method: 'POST', body: input, idempotencyKey }),
+    confirmMember: (tenantId: string, panelId: string, memberId: string) =>
+      call<Member>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/members/${enc(memberId)}/confirm`, { method: 'POST', body: {} }),
+    exportMembers: (tenantId: string, panelId: string, filter: MemberFilterQuery = {}) =>
+      call<{ csv: string; count: number }>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/members-export`, { method: 'POST', body: filter }),
+    representation: (tenantId: string) => call<RepresentationView[]>(`/tenants/${enc(tenantId)}/representation`),
+    meetings: (tenantId: string, panelId: string) => call<Meeting[]>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings`),
+    meeting: (tenantId: string, panelId: string, meetingId: string) =>
+      call<{ meeting: Meeting; invitations: Invitation[] }>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings/${enc(meetingId)}`),
+    createMeeting: (tenantId: string, panelId: string, input: Record<string, unknown> | MeetingInput, idempotencyKey: string) =>
+      call<Meeting>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings`, { method: 'POST', body: input, idempotencyKey }),
+    inviteMembers: (tenantId: string, panelId: string, meetingId: string) =>
+      call<{ invited: number; emailed: number; toPhone: number }>(
+        `/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings/${enc(meetingId)}/invitations`,
+        { method: 'POST', body: {} },
+      ),
+    recordAttendance: (tenantId: string, panelId: string, meetingId: string, input: AttendanceInput | Record<string, unknown>) =>
+      call<Meeting>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings/${enc(meetingId)}/attendance`, { method: 'PUT', body: input }),
+    participation: (tenantId: string, panelId: string) =>
+      call<Participation>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/participation`),
+  };
+}
+
+export interface MemberSessionGrant {
+  session: string;
+  expiresAt: number;
+  /** "welcome" after confirming; "meetings/<id>" from an invitation; "" otherwise. */
+  next: string;
+}
+
+export interface MemberFilterQuery {
+  status?: MemberStatus;
+  hubId?: string;
+  q?: string;
+  notInvolvedSince?: string;
+}
+
+export interface Participation {
+  months: { month: string; meetings: number; attended: number }[];
+  activeMembers: number;
+  notInvolvedFor6Months: number;
+  since: string;
+}
+
+export interface MyInvitation {
+  meetingId: string;
+  title: string;
+  date: string;
+  time: string;
+  format: Meeting['format'];
+  place: string;
+  hubName?: string;
+  supportOffered: SupportKind[];
+  reply?: Invitation['reply'];
+  supportNeeded: SupportKind[];
+  note: string;
+  attended?: boolean;
+}
+
+export interface MyMembership {
+  member: Omit<Member, 'assisted'> & { assisted: boolean };
+  panel: { id: string; name: string; description: string; networkId: string; networkName: string };
+  hasProfile: boolean;
+  invitations: MyInvitation[];
+}
+
+export interface MyData {
+  exportedAt: string;
+  partnership: { id: string; name: string };
+  panel: { id: string; name: string };
+  membership: MyMembership['member'];
+  equalityMonitoring: ProfileAnswers | null;
+  consents: ConsentRecord[];
+  meetings: MyInvitation[];
+  whatElse: string;
+}
+
+/** The API as a panel member sees it, through the session a link in their email opened. */
+export function memberApi(tenantId: string, memberSession: string) {
+  const base = `/tenants/${enc(tenantId)}/me`;
+  const call = <T>(path: string, options: RequestOptions = {}) => request<T>(base + path, { ...options, memberSession });
+  return {
+    membership: () => call<MyMembership>(''),
+    updateDetails: (input: Record<string, unknown> | MemberDetailsInput) => call<MyMembership['member']>('', { method: 'PUT', body: input }),
+    profile: () => call<{ answers?: ProfileAnswers; wordingVersion?: string; updatedAt?: string }>('/profile'),
+    saveProfile: (input: Record<string, unknown> | ProfileInput) => call<void>('/profile', { method: 'PUT', body: input }),
+    withdrawProfile: () => call<void>('/profile', { method: 'DELETE' }),
+    data: () => call<MyData>('/data'),
+    leave: () => call<void>('/leave', { method: 'POST', body: {} }),
+    erase: () => call<void>('/erase', { method: 'POST', body: {} }),
+    signOut: () => call<void>('/sign-out', { method: 'POST', body: {} }),
+    reply: (meetingId: string, input: Record<string, unknown> | MeetingReplyInput) =>
+      call<void>(`/meetings/${enc(meetingId)}/reply`, { method: 'PUT', body: input }),
   };
 }
