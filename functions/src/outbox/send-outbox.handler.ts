@@ -14,8 +14,10 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+    // Only outbox items matter here (in AWS the event source filter already says so); other items
+    // are not even unmarshalled, so an odd attribute elsewhere can never hold up an email.
+    if ((record.dynamodb.NewImage.type as { S?: string } | undefined)?.S !== 'outbox') continue;
     const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-    if (item.type !== 'outbox') continue;
     const { tenantId, id } = item as { tenantId: string; id: string };
     if (!(await claim(tenantId, id))) continue;
     try {
