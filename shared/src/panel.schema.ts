@@ -363,6 +363,8 @@ export interface RepresentationCell {
   /** Undefined when suppressed. */
   count?: number;
   suppressed: boolean;
+  /** small: under the threshold ("fewer than 5"); secondary: hidden so that a small one can't be worked out from the total. */
+  reason?: 'small' | 'secondary';
   /** Share of members, in percent; undefined when suppressed. */
   sharePercent?: number;
 }

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '@pv/shared/auth.schema';
-import type { JoinInput } from '@pv/shared/panel.schema';
+import type { AssistedMemberInput, JoinInput } from '@pv/shared/panel.schema';
 import { listMail, type CaughtMail } from '../../functions/src/local/mail-catcher.ts';
 import { createPanel } from '../../functions/src/panels/panels.service.ts';
 import { db, tableName } from '../../functions/src/platform/dynamodb.ts';
@@ -73,4 +73,10 @@ export async function tenantItems(tenantId: string): Promise<Record<string, unkn
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** An officer's "add a member" form, filled in. */
+export function assistedInput(overrides: Partial<JoinInput> = {}): AssistedMemberInput {
+  const { agreeToContact: _a, ...rest } = joiner(overrides) as unknown as JoinInput;
+  return { ...rest, hubId: overrides.hubId, recruitedBy: 'event', consentGivenVerbally: true };
 }

@@ -48,8 +48,10 @@ export async function recountItems(
   return [countedPut(tenantId, subject.id, after, subject.panelId, previous), ...counterUpdates(tenantId, subject.panelId, delta)];
 }
 
-function cell(count: number, of: number, hidden: boolean): RepresentationCell {
-  if (hidden) return { suppressed: true };
+type Suppression = 'small' | 'secondary' | undefined;
+
+function cell(count: number, of: number, hidden: Suppression): RepresentationCell {
+  if (hidden) return { suppressed: true, reason: hidden };
   return { count, suppressed: false, sharePercent: of > 0 ? Math.round((count / of) * 1000) / 10 : 0 };
 }
 
@@ -66,15 +68,17 @@ export async function representation(config: TenantConfig, panels: Panel[]): Pro
   const get = (scope: string, what: string) => counts.get(scope)?.get(what) ?? 0;
   const scopes = ['ALL', ...panels.map((p) => `PANEL#${p.id}`)];
 
-  // For each measure, decide which panel cells to hide (the "ALL" cell is their total).
-  const measures = ['MEMBERS', 'ANSWERED', ...groups.map((g) => `GROUP#${g.id}`)];
-  const hidden = new Map<string, boolean>();
-  for (const what of measures) {
+  // How many people are on a panel, and how many answered, says nothing about anyone: shown as
+  // they are. Group counts are special-category aggregates: for each group, decide which panel cells
+  // to hide (the "ALL" cell is their total, so hiding one small cell alone would give it away).
+  const hidden = new Map<string, Suppression>();
+  for (const g of groups) {
+    const what = `GROUP#${g.id}`;
     const total = get('ALL', what);
-    hidden.set(`ALL#${what}`, isSmall(total, threshold));
+    hidden.set(`ALL#${what}`, isSmall(total, threshold) ? 'small' : undefined);
     const panelCells = panels.map((p) => get(`PANEL#${p.id}`, what));
     const rowHidden = isSmall(total, threshold) ? panelCells.map((c) => isSmall(c, threshold)) : suppressRow(panelCells, threshold);
-    panels.forEach((p, i) => hidden.set(`PANEL#${p.id}#${what}`, rowHidden[i]!));
+    panels.forEach((p, i) => hidden.set(`PANEL#${p.id}#${what}`, rowHidden[i] ? (isSmall(panelCells[i]!, threshold) ? 'small' : 'secondary') : undefined));
   }
 
   const districtOf = (panel: Panel | undefined) => (panel ? config.hubNetwork.find((n) => n.id === panel.networkId)?.district : undefined);
@@ -82,23 +86,21 @@ export async function representation(config: TenantConfig, panels: Panel[]): Pro
   const views = scopes.map((scope): RepresentationView => {
     const panel = panels.find((p) => `PANEL#${p.id}` === scope);
     const members = get(scope, 'MEMBERS');
-    const membersHidden = hidden.get(`${scope}#MEMBERS`)!;
     const rows = groups.map((g): RepresentationRow => {
       const count = get(scope, `GROUP#${g.id}`);
-      // Share of members is only meaningful when the members figure itself is shown.
-      const isHidden = hidden.get(`${scope}#GROUP#${g.id}`)! || membersHidden;
-      const c = cell(count, members, isHidden);
+      const c = cell(count, members, hidden.get(`${scope}#GROUP#${g.id}`));
       const district = districtOf(panel);
       const baseline =
         config.baseline.find((b) => b.status === 'active' && b.groupId === g.id && district !== undefined && b.area === district) ??
         config.baseline.find((b) => b.status === 'active' && b.groupId === g.id && b.area === 'all');
       const gapPoints = c.sharePercent !== undefined && baseline ? Math.round((c.sharePercent - baseline.sharePercent) * 10) / 10 : undefined;
-      // Hidden counts still flag a gap when far more members than the threshold would be expected.
+      // A hidden count still flags a gap when the baseline says at least `threshold` members would be
+      // expected: the count is known to be under it (which "fewer than 5" already says), so nothing new leaks.
       const expected = baseline ? (members * baseline.sharePercent) / 100 : 0;
       const underRepresented = baseline
         ? c.sharePercent !== undefined
           ? c.sharePercent < baseline.sharePercent / 2
-          : !membersHidden && expected >= threshold * 2
+          : c.reason === 'small' && expected >= threshold
         : false;
       return {
         ...c,
@@ -114,8 +116,8 @@ export async function representation(config: TenantConfig, panels: Panel[]): Pro
     return {
       scope: panel ? { kind: 'panel', panelId: panel.id, panelName: panel.name } : { kind: 'tenant' },
       threshold,
-      members: cell(members, members, membersHidden),
-      answered: cell(get(scope, 'ANSWERED'), members, hidden.get(`${scope}#ANSWERED`)! || membersHidden),
+      members: cell(members, members, undefined),
+      answered: cell(get(scope, 'ANSWERED'), members, undefined),
       rows,
     };
   });
