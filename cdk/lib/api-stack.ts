@@ -134,7 +134,12 @@ export class ApiStack extends Stack {
       if (route.public) {
         Validations.of(httpRoute!).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts); it is read-only and covered by the stage throttling.`,
+          reason:
+            route.method === 'GET'
+              ? `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts); it is read-only and covered by the stage throttling.`
+              : `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts): families have no account. ` +
+                'It checks its own credential (a single-use link or a member session, both stored only as hashes) or, for joining, ' +
+                'limits emails per address; it is covered by the stage throttling.',
         });
       }
     }

@@ -281,7 +281,13 @@ export async function getMemberForOfficer(tenantId: string, panelId: string, mem
 }
 
 /** An officer adds someone who joined by phone, on paper or in person: a member at once, consent recorded as verbal. */
-export async function addAssistedMember(caller: Caller, tenantId: string, panelId: string, input: AssistedMemberInput): Promise<Member> {
+export async function addAssistedMember(
+  caller: Caller,
+  tenantId: string,
+  panelId: string,
+  input: AssistedMemberInput,
+  options: { welcomeEmail?: boolean } = {},
+): Promise<Member> {
   const [config, panel] = await Promise.all([getConfig(tenantId), requirePanel(tenantId, panelId)]);
   if (panel.status !== 'active') throw new DomainError('unprocessable', 'This panel is closed. Open it again before adding members.');
   checkMemberReferences(config, panel, input);
@@ -314,7 +320,7 @@ export async function addAssistedMember(caller: Caller, tenantId: string, panelI
     ...(await recountItems(tenantId, config, countSubject(panel, member), undefined)),
     auditPut(tenantId, audit(caller, 'create', 'member', member.id, `Added a member to ‘${panel.name}’ (${recruitedBy}, consent given verbally)`)),
   ];
-  if (member.email) {
+  if (member.email && options.welcomeEmail !== false) {
     const link = issueLink(tenantId, 'sign-in', panelId, member.id);
     const message = email(tenantId, member, welcomeAssisted(member.name, panel.name, config.tenant.name, link.url));
     member.outboxIds = [message.id];

@@ -2,6 +2,7 @@ import type { ConfigItem, Tenant } from '@pv/shared/config.schema';
 import { toSlug } from '@pv/shared/validation';
 import { nowIso } from '../../platform/ids.ts';
 import { getTenant, putConfigItems, putTenantIfAbsent } from '../../tenants/tenants.repository.ts';
+import { seedDemoPanels } from './demo-panels.ts';
 import { baselineSource, demoTenants, type DemoTenant } from './demo-tenants.ts';
 
 /** Builds every configuration item of a demo tenant, with reference counts already right. */
@@ -58,6 +59,10 @@ export async function seedTenant(demo: DemoTenant, idOverride?: string): Promise
 
 export async function seedDemo(): Promise<string[]> {
   const created: string[] = [];
-  for (const demo of demoTenants) if (await seedTenant(demo)) created.push(demo.id);
+  for (const demo of demoTenants) {
+    if (!(await seedTenant(demo))) continue;
+    created.push(demo.id);
+    if (demo.id === 'notts') await seedDemoPanels(demo.id);
+  }
   return created;
 }
