@@ -19,6 +19,8 @@ import { tenantKeys } from '../../functions/src/tenants/tenants.keys.ts';
  *     calling the same handler directly and against one direct DynamoDB GetItem.
  *  2. Each Lambda bundle (the CDK's esbuild settings): size, and cold import time in a fresh Node
  *     process against an empty ESM module.
+ *  3. Panels: DynamoDB items written per join (and per confirm, answers, assisted add), and the
+ *     representation view's time and items read with 100 vs 10,000 members behind it.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -135,10 +137,16 @@ async function bundles() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function panels() {
+  const { benchPanels } = await import('./panels.bench.ts');
+  await benchPanels();
+}
+
 async function main() {
   const only = process.argv[2];
   if (!only || only === 'api') await apiOverhead();
   if (!only || only === 'bundles') await bundles();
+  if (!only || only === 'panels') await panels();
   process.exit(0);
 }
 
