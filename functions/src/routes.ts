@@ -58,4 +58,5 @@ export const routes: RouteDefinition[] = [
   { method: 'PUT', path: '/tenants/{tenantId}/panels/{panelId}/meetings/{meetingId}/attendance', handler: 'meetings/record-attendance.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/panels/{panelId}/participation', handler: 'meetings/get-participation.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/representation', handler: 'representation/get-representation.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/representation/recount', handler: 'representation/recount-representation.handler.ts', public: false },
 ];

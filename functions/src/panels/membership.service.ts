@@ -22,7 +22,7 @@ import { signInLink } from './panel-emails.ts';
 import { contactHash } from './panels.keys.ts';
 import * as repo from './panels.repository.ts';
 import type { StoredMember } from './panels.repository.ts';
-import { activationItems, checkMemberReferences, contactOf, countSubject, EMAILS_PER_HOUR, requirePanel } from './panels.service.ts';
+import { activationItems, checkMemberReferences, contactOf, countSubject, EMAILS_PER_HOUR, PANEL_CONTACT_WORDING, requirePanel } from './panels.service.ts';
 
 /**
  * A member's own view of their membership, through a link-opened session: confirm, see and change
@@ -225,15 +225,23 @@ export async function myData(me: MemberCaller): Promise<MyData> {
   };
 }
 
+/**
+ * Leaving: out of the counts, no more contact, and the equality answers go (they were only ever kept
+ * to count members); contact details stay until the member erases them or the retention job does.
+ */
 export async function leavePanel(me: MemberCaller): Promise<void> {
   const { member, panel } = await requireMember(me);
   if (member.status === 'left') return;
-  const config = await getConfig(me.tenantId);
+  const [config, profile] = await Promise.all([getConfig(me.tenantId), getProfile(me.tenantId, member.id)]);
   const now = nowIso();
   const after: StoredMember = { ...member, status: 'left', leftAt: now, version: member.version + 1, updatedAt: now };
+  const withdrawn = (purpose: ConsentRecord['purpose'], wordingVersion: string) =>
+    consentPut(me.tenantId, member.id, { id: newId(), purpose, action: 'withdrawn', at: now, wordingVersion, method: 'online' });
   await transactWrite(
     [
       repo.memberPut(me.tenantId, after, member.version),
+      withdrawn('panel-contact', PANEL_CONTACT_WORDING),
+      ...(profile ? [profileDelete(me.tenantId, member.id), withdrawn('equality-monitoring', profileWordingVersion)] : []),
       // Free the claim, so they can join again one day.
       repo.contactClaimDelete(me.tenantId, panel.id, contactOf(member)),
       repo.panelCountUpdate(me.tenantId, panel.id, member.status === 'active' ? -1 : 0, member.status === 'pending' ? -1 : 0),

@@ -140,6 +140,10 @@ describe('leaving and erasing', () => {
     expect((await m.as('/leave', { method: 'POST', json: {} })).status).toBe(204);
     for (const what of ['MEMBERS', 'ANSWERED', 'GROUP#dads-partners', 'GROUP#low-income-area']) expect(await count(tenant, 'ALL', what)).toBe(0);
     expect((await m.as('')).body!.member.status).toBe('left');
+    // Their equality answers go with them; the ledger says so.
+    expect((await m.as('/profile')).body).toEqual({});
+    const ledger = (await m.as('/data')).body!.consents.map((c: { purpose: string; action: string }) => `${c.purpose}:${c.action}`);
+    expect(ledger).toEqual(expect.arrayContaining(['panel-contact:withdrawn', 'equality-monitoring:withdrawn']));
     const again = await api(`/tenants/${tenant}/public/panels/${panel.id}/join`, { method: 'POST', json: m.details });
     expect(again.status).toBe(202);
     expect((await tenantItems(tenant)).filter((i) => i.type === 'member' && i.status === 'pending')).toHaveLength(1);
