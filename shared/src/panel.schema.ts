@@ -389,3 +389,56 @@ export interface RepresentationView {
   answered: RepresentationCell;
   rows: RepresentationRow[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the API answers to a member about their own membership, and to officers about participation
+
+/** A member's view of one meeting they were invited to. */
+export interface MyInvitation {
+  meetingId: string;
+  title: string;
+  date: string;
+  time: string;
+  format: Meeting['format'];
+  place: string;
+  hubName?: string;
+  supportOffered: SupportKind[];
+  reply?: Invitation['reply'];
+  supportNeeded: SupportKind[];
+  note: string;
+  attended?: boolean;
+}
+
+export interface MyMembership {
+  member: Omit<Member, 'assisted'> & { assisted: boolean };
+  panel: { id: string; name: string; description: string; networkId: string; networkName: string };
+  hasProfile: boolean;
+  invitations: MyInvitation[];
+}
+
+/** Everything held about a member, for "download your data". */
+export interface MyData {
+  exportedAt: string;
+  partnership: { id: string; name: string };
+  panel: { id: string; name: string };
+  membership: MyMembership['member'];
+  equalityMonitoring: ProfileAnswers | null;
+  consents: ConsentRecord[];
+  meetings: MyInvitation[];
+  whatElse: string;
+}
+
+/** What using a link gives the web: a session, and where to go next. */
+export interface MemberSessionGrant {
+  session: string;
+  expiresAt: number;
+  /** "welcome" after confirming; "meetings/<id>" from an invitation; "" otherwise. */
+  next: string;
+}
+
+export interface Participation {
+  months: { month: string; meetings: number; attended: number }[];
+  activeMembers: number;
+  notInvolvedFor6Months: number;
+  since: string;
+}

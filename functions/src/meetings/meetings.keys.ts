@@ -12,6 +12,7 @@
  * | a meeting's invitations          | PK = TENANT#t#MEETING#mt, SK begins_with INVITE#        | meeting page, attendance     |
  */
 export const meetingKeys = {
+  meetingsPartition: (t: string, p: string) => `TENANT#${t}#PANEL#${p}`,
   meeting: (t: string, p: string, mt: string) => ({ PK: `TENANT#${t}#PANEL#${p}`, SK: `MEETING#${mt}` }),
   meetingPrefix: 'MEETING#',
   invitationsPartition: (t: string, mt: string) => `TENANT#${t}#MEETING#${mt}`,

@@ -1,6 +1,6 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invitation, Meeting } from '@pv/shared/panel.schema';
-import { db, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { db, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { meetingKeys as keys } from './meetings.keys.ts';
 
 export function meetingPut(tenantId: string, meeting: Meeting, expectedVersion?: number): TransactItem {
@@ -8,9 +8,7 @@ export function meetingPut(tenantId: string, meeting: Meeting, expectedVersion?:
     Put: {
       TableName: tableName(),
       Item: { ...keys.meeting(tenantId, meeting.panelId, meeting.id), type: 'meeting', tenantId, ...meeting },
-      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
-      ExpressionAttributeNames: expectedVersion === undefined ? undefined : { '#version': 'version' },
-      ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expected': expectedVersion },
+      ...versionCondition(expectedVersion),
     },
   };
 }
@@ -47,14 +45,11 @@ export async function getMeeting(tenantId: string, panelId: string, meetingId: s
 }
 
 export async function listMeetings(tenantId: string, panelId: string): Promise<Meeting[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': `TENANT#${tenantId}#PANEL#${panelId}`, ':sk': keys.meetingPrefix },
-    }),
-  );
-  return (out.Items ?? []).map((i) => withoutKeys<Meeting>(i));
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.meetingsPartition(tenantId, panelId), ':sk': keys.meetingPrefix },
+  });
+  return items.map((i) => withoutKeys<Meeting>(i));
 }
 
 export function invitationPut(tenantId: string, invitation: Invitation): TransactItem {
@@ -95,22 +90,12 @@ export function invitationScrub(tenantId: string, meetingId: string, memberId: s
 }
 
 export async function listInvitations(tenantId: string, meetingId: string): Promise<Invitation[]> {
-  const items: Invitation[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': keys.invitationsPartition(tenantId, meetingId), ':sk': keys.invitationPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []).map((i) => withoutKeys<Invitation>(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.invitationsPartition(tenantId, meetingId), ':sk': keys.invitationPrefix },
+    ConsistentRead: true,
+  });
+  return items.map((i) => withoutKeys<Invitation>(i));
 }
 
 export async function getInvitation(tenantId: string, meetingId: string, memberId: string): Promise<Invitation | undefined> {

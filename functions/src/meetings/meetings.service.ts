@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
 import { DomainError } from '@pv/shared/errors';
-import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, SupportKind } from '@pv/shared/panel.schema';
+import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, MyInvitation, Participation, SupportKind } from '@pv/shared/panel.schema';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
@@ -130,21 +130,6 @@ function mergeMemberAppends(items: TransactItem[]): TransactItem[] {
 // ---------------------------------------------------------------------------------------------
 // Members' side
 
-export interface MyInvitation {
-  meetingId: string;
-  title: string;
-  date: string;
-  time: string;
-  format: Meeting['format'];
-  place: string;
-  hubName?: string;
-  supportOffered: SupportKind[];
-  reply?: Invitation['reply'];
-  supportNeeded: SupportKind[];
-  note: string;
-  attended?: boolean;
-}
-
 export async function invitationsFor(tenantId: string, panelId: string, memberId: string, meetingIds: string[]): Promise<MyInvitation[]> {
   const { meetings, invitations } = await repo.meetingsAndInvitations(tenantId, panelId, memberId, meetingIds);
   if (meetings.length === 0) return [];
@@ -246,13 +231,6 @@ export async function recordAttendance(caller: Caller, tenantId: string, panelId
     () => new DomainError('conflict', 'Someone else recorded attendance for this meeting at the same time. Reload and check.'),
   );
   return after;
-}
-
-export interface Participation {
-  months: { month: string; meetings: number; attended: number }[];
-  activeMembers: number;
-  notInvolvedFor6Months: number;
-  since: string;
 }
 
 /** The last 12 months of attendance (counters) and how many active members have not been involved for 6 months. */

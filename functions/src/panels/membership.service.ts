@@ -3,14 +3,16 @@ import { DomainError } from '@pv/shared/errors';
 import {
   profileWordingVersion,
   type ConsentRecord,
-  type Member,
   type MemberDetailsInput,
+  type MemberSessionGrant,
+  type MyData,
+  type MyMembership,
   type Panel,
   type ProfileAnswers,
   type ProfileInput,
 } from '@pv/shared/panel.schema';
 import { auditPut } from '../audit/audit.repository.ts';
-import { invitationsFor, anonymiseInvitationItems, type MyInvitation } from '../meetings/meetings.service.ts';
+import { invitationsFor, anonymiseInvitationItems } from '../meetings/meetings.service.ts';
 import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
@@ -31,14 +33,9 @@ import { activationItems, checkMemberReferences, contactOf, countSubject, EMAILS
 
 const changedUnderneath = () => new DomainError('conflict', 'Your details changed in another window while you were editing. Check them and try again.');
 
-export interface SessionGrant {
-  session: string;
-  expiresAt: number;
-  next: string;
-}
 
 /** The confirmation link: pending → member, counters, and a session so they can go straight on. */
-export async function confirmMembership(tenantId: string, token: string): Promise<SessionGrant> {
+export async function confirmMembership(tenantId: string, token: string): Promise<MemberSessionGrant> {
   const { grant, consume } = await readLink(tenantId, token, 'confirm');
   const [config, panel, member] = await Promise.all([
     getConfig(tenantId),
@@ -54,7 +51,7 @@ export async function confirmMembership(tenantId: string, token: string): Promis
 }
 
 /** Any single-use sign-in link (asked for, or in a meeting invitation). */
-export async function useSignInLink(tenantId: string, token: string): Promise<SessionGrant> {
+export async function useSignInLink(tenantId: string, token: string): Promise<MemberSessionGrant> {
   const { grant, consume } = await readLink(tenantId, token, 'sign-in');
   const member = await repo.getMember(tenantId, grant.panelId, grant.memberId);
   if (!member || member.status === 'left') throw linkProblem();
@@ -91,12 +88,6 @@ async function requireMember(me: MemberCaller): Promise<{ member: StoredMember; 
   return { member, panel };
 }
 
-export interface MyMembership {
-  member: Omit<Member, 'assisted'> & { assisted: boolean };
-  panel: { id: string; name: string; description: string; networkId: string; networkName: string };
-  hasProfile: boolean;
-  invitations: MyInvitation[];
-}
 
 function ownView(member: StoredMember): MyMembership['member'] {
   const { meetingIds: _m, outboxIds: _o, assisted, ...rest } = member;
@@ -193,16 +184,6 @@ export async function withdrawMyProfile(me: MemberCaller): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Download, leave, erase
 
-export interface MyData {
-  exportedAt: string;
-  partnership: { id: string; name: string };
-  panel: { id: string; name: string };
-  membership: MyMembership['member'];
-  equalityMonitoring: ProfileAnswers | null;
-  consents: ConsentRecord[];
-  meetings: MyInvitation[];
-  whatElse: string;
-}
 
 export async function myData(me: MemberCaller): Promise<MyData> {
   const { member, panel } = await requireMember(me);

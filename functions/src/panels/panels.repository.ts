@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member, Panel } from '@pv/shared/panel.schema';
-import { db, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { db, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { panelKeys as keys } from './panels.keys.ts';
 
 /** Members as stored: contact details plus the ids of meetings they were invited to and of emails sent to them. */
@@ -14,9 +14,7 @@ export function panelPut(tenantId: string, panel: Panel, expectedVersion?: numbe
     Put: {
       TableName: tableName(),
       Item: { ...keys.panel(tenantId, panel.id), ...keys.panelIndex(tenantId, panel.id), type: 'panel', tenantId, ...panel },
-      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
-      ExpressionAttributeNames: expectedVersion === undefined ? undefined : { '#version': 'version' },
-      ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expected': expectedVersion },
+      ...versionCondition(expectedVersion),
     },
   };
 }
@@ -40,22 +38,12 @@ export async function getPanel(tenantId: string, panelId: string): Promise<Panel
 }
 
 export async function listPanels(tenantId: string): Promise<Panel[]> {
-  const panels: Panel[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.panelsIndexPartition(tenantId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    panels.push(...(out.Items ?? []).map((i) => withoutKeys<Panel>(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return panels.sort((a, b) => a.name.localeCompare(b.name));
+  const items = await queryAll({
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.panelsIndexPartition(tenantId) },
+  });
+  return items.map((i) => withoutKeys<Panel>(i)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A member, written with the email index when they gave an email (for sign-in links). */
@@ -70,9 +58,7 @@ export function memberPut(tenantId: string, member: StoredMember, expectedVersio
         tenantId,
         ...member,
       },
-      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
-      ExpressionAttributeNames: expectedVersion === undefined ? undefined : { '#version': 'version' },
-      ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expected': expectedVersion },
+      ...versionCondition(expectedVersion),
     },
   };
 }
@@ -131,21 +117,11 @@ export async function getMember(tenantId: string, panelId: string, memberId: str
 }
 
 export async function listMembers(tenantId: string, panelId: string): Promise<StoredMember[]> {
-  const members: StoredMember[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': keys.partition(tenantId, panelId), ':sk': keys.memberPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    members.push(...(out.Items ?? []).map((i) => withoutKeys<StoredMember>(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return members;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.partition(tenantId, panelId), ':sk': keys.memberPrefix },
+  });
+  return items.map((i) => withoutKeys<StoredMember>(i));
 }
 
 /** A person's memberships in this tenant, found by their email (GSI1). */

@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName, type TransactItem, db } from '../platform/dynamodb.ts';
+import { queryAll, tableName, type TransactItem } from '../platform/dynamodb.ts';
 import { representationKeys as keys } from './representation.keys.ts';
 
 /** What one member contributes to the counters: nothing unless active. */
@@ -67,34 +66,22 @@ export interface CounterSet {
 export async function readCounters(tenantId: string): Promise<CounterSet> {
   const counts = new Map<string, Map<string, number>>();
   const months = new Map<string, Map<string, { attended: number; meetings: number }>>();
-  let itemsRead = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.partition(tenantId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      itemsRead++;
-      const sk = String(item.SK);
-      const month = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
-      if (month) {
-        const byMonth = months.get(month[1]!) ?? new Map();
-        byMonth.set(month[2]!, { attended: Number(item.attended ?? 0), meetings: Number(item.meetings ?? 0) });
-        months.set(month[1]!, byMonth);
-        continue;
-      }
-      const m = /^(ALL|PANEL#[^#]+)#(.+)$/.exec(sk);
-      if (!m) continue;
-      const scope = counts.get(m[1]!) ?? new Map<string, number>();
-      scope.set(m[2]!, Number(item.n ?? 0));
-      counts.set(m[1]!, scope);
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) } });
+  for (const item of items) {
+    const sk = String(item.SK);
+    const month = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
+    if (month) {
+      const byMonth = months.get(month[1]!) ?? new Map();
+      byMonth.set(month[2]!, { attended: Number(item.attended ?? 0), meetings: Number(item.meetings ?? 0) });
+      months.set(month[1]!, byMonth);
+      continue;
     }
-    start = out.LastEvaluatedKey;
-  } while (start);
+    const m = /^(ALL|PANEL#[^#]+)#(.+)$/.exec(sk);
+    if (!m) continue;
+    const scope = counts.get(m[1]!) ?? new Map<string, number>();
+    scope.set(m[2]!, Number(item.n ?? 0));
+    counts.set(m[1]!, scope);
+  }
+  const itemsRead = items.length;
   return { counts, months, itemsRead };
 }

@@ -29,8 +29,10 @@ import type {
   ProfileInput,
   PublicPanel,
   RepresentationView,
-  ConsentRecord,
-  SupportKind,
+  MemberSessionGrant,
+  MyData,
+  MyMembership,
+  Participation,
 } from '@pv/shared/panel.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
@@ -201,13 +203,6 @@ export function api(session: Session | null) {
   };
 }
 
-export interface MemberSessionGrant {
-  session: string;
-  expiresAt: number;
-  /** "welcome" after confirming; "meetings/<id>" from an invitation; "" otherwise. */
-  next: string;
-}
-
 export interface MemberFilterQuery {
   status?: MemberStatus;
   hubId?: string;
@@ -215,45 +210,7 @@ export interface MemberFilterQuery {
   notInvolvedSince?: string;
 }
 
-export interface Participation {
-  months: { month: string; meetings: number; attended: number }[];
-  activeMembers: number;
-  notInvolvedFor6Months: number;
-  since: string;
-}
-
-export interface MyInvitation {
-  meetingId: string;
-  title: string;
-  date: string;
-  time: string;
-  format: Meeting['format'];
-  place: string;
-  hubName?: string;
-  supportOffered: SupportKind[];
-  reply?: Invitation['reply'];
-  supportNeeded: SupportKind[];
-  note: string;
-  attended?: boolean;
-}
-
-export interface MyMembership {
-  member: Omit<Member, 'assisted'> & { assisted: boolean };
-  panel: { id: string; name: string; description: string; networkId: string; networkName: string };
-  hasProfile: boolean;
-  invitations: MyInvitation[];
-}
-
-export interface MyData {
-  exportedAt: string;
-  partnership: { id: string; name: string };
-  panel: { id: string; name: string };
-  membership: MyMembership['member'];
-  equalityMonitoring: ProfileAnswers | null;
-  consents: ConsentRecord[];
-  meetings: MyInvitation[];
-  whatElse: string;
-}
+export type { MemberSessionGrant, MyData, MyInvitation, MyMembership, Participation } from '@pv/shared/panel.schema';
 
 /** The API as a panel member sees it, through the session a link in their email opened. */
 export function memberApi(tenantId: string, memberSession: string) {
