@@ -29,11 +29,13 @@ export async function launch(): Promise<Browser> {
 export interface ContextOptions {
   javaScript?: boolean;
   width?: number;
+  /** Each step's time limit; long journeys on a busy machine may need more than the default. */
+  timeout?: number;
 }
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
-export async function newContext(browser: Browser, { javaScript = true, width = 1280 }: ContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(browser: Browser, { javaScript = true, width = 1280, timeout = 15_000 }: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     javaScriptEnabled: javaScript,
     viewport: { width, height: 900 },
@@ -41,7 +43,7 @@ export async function newContext(browser: Browser, { javaScript = true, width = 
     locale: 'en-GB',
   });
   // Fail fast with the step that hung, rather than at the test's own time limit.
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(timeout);
   if (!javaScript) withoutJavaScript.add(context);
   return context;
 }
@@ -99,9 +101,9 @@ export const demo = {
 export async function signedIn(
   browser: Browser,
   user: { email: string; password: string },
-  { javaScript = true, width = 1280, landing = '/admin' }: ContextOptions & { landing?: string } = {},
+  { javaScript = true, width = 1280, landing = '/admin', timeout }: ContextOptions & { landing?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { javaScript, width });
+  const context = await newContext(browser, { javaScript, width, timeout });
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(user.email);

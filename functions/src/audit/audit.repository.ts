@@ -46,7 +46,17 @@ export async function listAudit(tenantId: string, limit: number, cursor?: string
     }),
   );
   const items = (out.Items ?? []).map(
-    (i) => ({ id: i.id, at: i.at, actor: i.actor, action: i.action, kind: i.kind, itemId: i.itemId, changes: i.changes, ...(i.summary ? { summary: i.summary } : {}) }) as AuditEntry,
+    (i) =>
+      ({
+        id: i.id,
+        at: i.at,
+        actor: i.actor,
+        action: i.action,
+        kind: i.kind,
+        itemId: i.itemId,
+        changes: i.changes,
+        ...(typeof i.summary === 'string' ? { summary: i.summary } : {}),
+      }) as AuditEntry,
   );
   const next = encodeCursor(out.LastEvaluatedKey);
   return next ? { items, next } : { items };

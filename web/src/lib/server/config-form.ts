@@ -37,7 +37,7 @@ function splitValues(text: string): string[] {
 }
 
 /** The GOV.UK date pattern: three boxes → YYYY-MM-DD, with a message that says which part is wrong. */
-function dateFrom(label: string, day: string, month: string, year: string): { value?: string; error?: string } {
+export function dateFrom(label: string, day: string, month: string, year: string): { value?: string; error?: string } {
   const parts = { day: day.trim(), month: month.trim(), year: year.trim() };
   const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
   if (missing.length === 3) return { error: `Enter the ${label.toLowerCase()}` };

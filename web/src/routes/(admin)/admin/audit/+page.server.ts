@@ -16,6 +16,11 @@ const verbs: Record<AuditEntry['action'], string> = {
   retire: 'Retired',
   restore: 'Restored',
   delete: 'Deleted',
+  confirm: 'Confirmed',
+  export: 'Exported',
+  erase: 'Erased',
+  invite: 'Invited',
+  attendance: 'Recorded attendance',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -61,12 +66,20 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant') {
+  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting') {
     const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
   const name = entry.changes.name?.[0] ?? entry.changes.name?.[1];
   return typeof name === 'string' ? name : entry.itemId;
+}
+
+/** Panels, members and meetings carry their own words (never a member's personal data). */
+function describe(entry: AuditEntry, config: TenantConfig): string {
+  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting') {
+    return entry.summary ?? `${verbs[entry.action] ?? entry.action} ${entry.kind}`;
+  }
+  return `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -84,7 +97,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         at: entry.at,
         when: when.format(new Date(entry.at)),
         who: entry.actor.email || 'Unknown',
-        what: `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`,
+        what: describe(entry, config),
         changes: Object.entries(entry.changes).map(([field, [before, after]]) => ({
           field: fieldLabels[field] ?? field,
           before: before === null || before === undefined ? undefined : display(field, before, config),

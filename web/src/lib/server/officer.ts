@@ -1,0 +1,113 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { TenantConfig } from '@pv/shared/config.schema';
+import { api, ApiError } from './api';
+import { requireArea, signInUrl } from './guard';
+
+/** What every officer load and action starts with: an officer (or admin) of one partnership and an API as them. */
+export function officerContext(locals: App.Locals, url: URL) {
+  const caller = requireArea(locals, url, 'officer');
+  return { caller, tenantId: caller.tenantId, client: api(locals.session) };
+}
+
+const panelIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ulidPattern = /^[0-9A-Z]{26}$/;
+
+/** Ids from the URL, or 404 for one the API could never have made. */
+export function panelIdOf(id: string): string {
+  if (!panelIdPattern.test(id) || id.length > 60) error(404, { message: 'Page not found' });
+  return id;
+}
+
+export function meetingIdOf(id: string): string {
+  if (!ulidPattern.test(id)) error(404, { message: 'Page not found' });
+  return id;
+}
+
+export function isMemberId(id: string): boolean {
+  return ulidPattern.test(id);
+}
+
+/** An API problem while loading a page → the right error page (or sign in again). */
+export function loadFailure(e: unknown, url: URL): never {
+  if (!(e instanceof ApiError)) throw e;
+  if (e.status === 401) redirect(303, signInUrl(url));
+  if (e.status === 403) error(403, { message: e.problem.title });
+  if (e.status === 404) error(404, { message: e.problem.title });
+  throw e;
+}
+
+/** Runs an API call for a load; a 404 from the API is the page's 404. */
+export async function orFail<T>(call: Promise<T>, url: URL): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    return loadFailure(e, url);
+  }
+}
+
+/** One text field from a form ('' when missing). */
+export function textOf(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Every value of a repeated field (checkboxes). */
+export function allOf(form: FormData, key: string): string[] {
+  return form.getAll(key).filter((v): v is string => typeof v === 'string');
+}
+
+/** Active hub networks, for a select; plus the one a panel already uses if it has been retired. */
+export function networkOptions(config: TenantConfig, current?: string) {
+  return config.hubNetwork
+    .filter((n) => n.status === 'active' || n.id === current)
+    .sort((a, b) => a.order - b.order)
+    .map((n) => ({ value: n.id, label: n.status === 'active' ? n.name : `${n.name} (retired)` }));
+}
+
+/** The active hubs of one network, in the admin's order. */
+export function hubOptions(config: TenantConfig, networkId: string) {
+  return config.hub
+    .filter((h) => h.networkId === networkId && h.status === 'active')
+    .sort((a, b) => a.order - b.order)
+    .map((h) => ({ value: h.id, label: h.name }));
+}
+
+export function networkName(config: TenantConfig, networkId: string): string {
+  return config.hubNetwork.find((n) => n.id === networkId)?.name ?? networkId;
+}
+
+export function hubName(config: TenantConfig, hubId: string | undefined): string {
+  if (!hubId) return '';
+  return config.hub.find((h) => h.id === hubId)?.name ?? hubId;
+}
+
+/** "Six months ago" as the API's notInvolvedSince filter wants it (a whole day, so links are stable). */
+export function sixMonthsAgo(now = new Date()): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, now.getUTCDate())).toISOString();
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "Tuesday 3 March 2026" from "2026-03-03". */
+export function meetingDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
+}
+
+export function dayOf(isoDateTime: string): string {
+  const date = new Date(isoDateTime);
+  return Number.isNaN(date.getTime()) ? isoDateTime : shortDate.format(date);
+}
+
+/** "Mar 2026" from "2026-03". */
+export function monthOf(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? month : monthName.format(date);
+}
+
+/** Today as the API counts days (UTC), as YYYY-MM-DD: meetings before it are past. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
