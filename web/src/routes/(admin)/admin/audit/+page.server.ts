@@ -1,4 +1,4 @@
-import { kindLabels, type AuditEntry, type TenantConfig } from '@pv/shared/config.schema';
+import { kindLabels, type AuditEntry, type ConfigKind, type TenantConfig } from '@pv/shared/config.schema';
 import { describeRule, type GroupRule } from '@pv/shared/group-rule';
 import { toSlug } from '@pv/shared/validation';
 import { configFields } from '$lib/config-fields';
@@ -16,7 +16,14 @@ const verbs: Record<AuditEntry['action'], string> = {
   retire: 'Retired',
   restore: 'Restored',
   delete: 'Deleted',
+  confirm: 'Confirmed',
+  export: 'Exported',
+  erase: 'Erased',
+  invite: 'Invited',
+  attendance: 'Recorded attendance for',
 };
+
+const isConfigKind = (kind: AuditEntry['kind']): kind is ConfigKind => Object.hasOwn(kindLabels, kind);
 
 const fieldLabels: Record<string, string> = {
   ...Object.fromEntries(
@@ -61,7 +68,7 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant') {
+  if (isConfigKind(entry.kind)) {
     const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
@@ -84,7 +91,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         at: entry.at,
         when: when.format(new Date(entry.at)),
         who: entry.actor.email || 'Unknown',
-        what: `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`,
+        // Panels, members and meetings carry their own words (never a member's personal data).
+        what:
+          entry.summary ??
+          `${verbs[entry.action] ?? entry.action} ${isConfigKind(entry.kind) ? kindLabels[entry.kind].one : entry.kind === 'tenant' ? 'partnership' : entry.kind} ‘${itemName(entry, config)}’`,
         changes: Object.entries(entry.changes).map(([field, [before, after]]) => ({
           field: fieldLabels[field] ?? field,
           before: before === null || before === undefined ? undefined : display(field, before, config),
