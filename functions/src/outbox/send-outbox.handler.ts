@@ -14,8 +14,11 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-    if (item.type !== 'outbox') continue;
+    const image = record.dynamodb.NewImage as Record<string, AttributeValue>;
+    // Look at the type before unmarshalling: any other item in the batch (one unmarshall cannot
+    // read) must not stop the emails after it from being sent.
+    if (image.type?.S !== 'outbox') continue;
+    const item = unmarshall(image);
     const { tenantId, id } = item as { tenantId: string; id: string };
     if (!(await claim(tenantId, id))) continue;
     try {
