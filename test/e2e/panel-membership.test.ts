@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { listMail, type CaughtMail } from '../../functions/src/local/mail-catcher.ts';
 import { createPanel } from '../../functions/src/panels/panels.service.ts';
 import { listMembers } from '../../functions/src/panels/panels.repository.ts';
+import { createMeeting, inviteMembers, meetingWithInvitations } from '../../functions/src/meetings/meetings.service.ts';
 import { newId } from '../../functions/src/platform/ids.ts';
 import { expectAccessible, expectNoSidewaysScroll, launch, newContext } from '../support/browser.ts';
 
@@ -23,10 +24,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const officer = { sub: 'e2e-officer', email: 'officer@test.example', tenantId: 'notts', roles: ['officer' as const] };
+
 /** A recruiting panel in the Mansfield network (postcodes NG18 to NG21), unique to this test. */
 async function newPanel() {
   const name = `Mansfield parents ${newId().slice(-6).toLowerCase()}`;
-  return createPanel({ sub: 'e2e-officer', email: 'officer@test.example', tenantId: TENANT, roles: ['officer'] }, TENANT, {
+  return createPanel(officer, TENANT, {
     name,
     description: 'Parents and carers who use Family Hubs in Mansfield.',
     networkId: 'mansfield',
@@ -304,4 +307,114 @@ describe('what a parent types is shown as text', () => {
     await expectAccessible(page);
     await context.close();
   }, 90_000);
+});
+
+describe.each([
+  { javaScript: true, width: 1280 },
+  { javaScript: false, width: 320 },
+])('a member invited to a meeting (JavaScript $javaScript, $width px)', ({ javaScript, width }) => {
+  it('opens the invitation link, sees the meeting in words, and replies that they need a crèche', async () => {
+    const panel = await newPanel();
+    const email = uniqueEmail();
+    const context = await newContext(browser, { javaScript, width });
+    const page = await context.newPage();
+    await join(page, panel.id, 'Sam Taylor', email);
+    await confirmFromEmail(page, email);
+
+    const meeting = await createMeeting(officer, TENANT, panel.id, {
+      title: 'Talking about waiting for help',
+      date: `${new Date().getUTCFullYear() + 1}-03-03`,
+      time: '10:30',
+      hubId: 'mansfield-town',
+      format: 'in-person',
+      place: 'The big room',
+      supportOffered: ['creche', 'travel'],
+    });
+    await inviteMembers(officer, TENANT, panel.id, meeting.id);
+    await context.clearCookies();
+    await open(page, linkIn(await mailTo(email, /^You're invited: /), 'link'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership/meetings/${meeting.id}`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) 3 March \d{4} at 10:30am/);
+    expect(text).toContain('Mansfield town, The big room');
+    expect(text).toContain('Crèche, Travel costs');
+    await checkPage(page);
+
+    // "Need support" with nothing chosen: told what to do.
+    await page.getByRole('radio', { name: 'I’d like to come but need some support' }).check();
+    await page.getByRole('button', { name: 'Send my reply' }).click();
+    await expect.poll(() => page.locator('.error-summary a[href="#supportNeeded"]').count()).toBe(1);
+    await checkPage(page);
+    await page.getByRole('checkbox', { name: 'Crèche' }).check();
+    await page.getByRole('button', { name: 'Send my reply' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership`);
+    expect(await page.locator('main').textContent()).toContain('Your reply: I’d like to come but need some support');
+    await checkPage(page);
+    const { invitations } = await meetingWithInvitations(TENANT, panel.id, meeting.id);
+    expect(invitations[0]).toMatchObject({ reply: 'need-support', supportNeeded: ['creche'] });
+    await context.close();
+  }, 120_000);
+});
+
+describe.each([
+  { javaScript: true, width: 1280 },
+  { javaScript: false, width: 320 },
+])('a member changing their mind (JavaScript $javaScript, $width px)', ({ javaScript, width }) => {
+  it('changes their details, is told when they changed in another window, and takes back their answers', async () => {
+    const panel = await newPanel();
+    const email = uniqueEmail();
+    const context = await newContext(browser, { javaScript, width });
+    const page = await context.newPage();
+    await join(page, panel.id, 'Alex Green', email);
+    await confirmFromEmail(page, email);
+
+    // Two windows on the same form: the first save wins, the second is told and shown the details as they are now.
+    await open(page, `/${TENANT}/membership/details`);
+    await checkPage(page);
+    const other = await context.newPage();
+    await open(other, `/${TENANT}/membership/details`);
+    await page.getByLabel('Phone number').fill('07700 900123');
+    await page.getByRole('radio', { name: 'Text message' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership`);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Your details have been changed.');
+    expect(main).toContain('07700900123');
+    expect(main).toContain('Text message');
+    await checkPage(page);
+
+    await other.getByLabel('Your name').fill('Alex Brown');
+    await other.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => other.locator('.notification-banner').count()).toBe(1);
+    expect(await other.locator('.notification-banner').textContent()).toContain('changed in another window');
+    expect(await other.getByLabel('Your name').inputValue()).toBe('Alex Green');
+    expect(await other.getByLabel('Phone number').inputValue()).toBe('07700900123');
+    await checkPage(other);
+    await other.getByLabel('Your name').fill('Alex Brown');
+    await other.getByRole('button', { name: 'Save' }).click();
+    await other.waitForURL((u) => u.pathname === `/${TENANT}/membership`);
+    expect(await other.locator('main').textContent()).toContain('Alex Brown');
+    await other.close();
+
+    // Answers given, then taken back.
+    await open(page, `/${TENANT}/membership/about-you`);
+    await page.getByRole('radio', { name: 'Dad' }).check();
+    await page.getByRole('checkbox', { name: /I agree that the partnership can keep these answers/ }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership`);
+    await page.getByRole('link', { name: 'Change or take back your answers' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership/about-you`);
+    expect(await page.locator('input[name="parentRole"][value="dad"]').isChecked()).toBe(true);
+    await checkPage(page);
+    await page.getByRole('button', { name: 'Take back my answers' }).click();
+    await page.waitForURL((u) => u.pathname === `/${TENANT}/membership`);
+    const after = (await page.locator('main').textContent()) ?? '';
+    expect(after).toContain('Your answers about you have been deleted.');
+    expect(after).toContain('You have not answered our optional questions');
+    const data = JSON.parse(await (await context.request.get(`/${TENANT}/membership/your-data.json`)).text());
+    expect(data.equalityMonitoring).toBeNull();
+    expect(data.consents.filter((c: { purpose: string }) => c.purpose === 'equality-monitoring').map((c: { action: string }) => c.action)).toEqual(['given', 'withdrawn']);
+    await context.close();
+  }, 150_000);
 });
