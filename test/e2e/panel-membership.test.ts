@@ -418,3 +418,25 @@ describe.each([
     await context.close();
   }, 150_000);
 });
+
+describe('a join form sent twice', () => {
+  it('makes one member and sends one email (the form carries its own idempotency key)', async () => {
+    const panel = await newPanel();
+    const email = uniqueEmail();
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await open(page, `/${TENANT}/panels/${panel.id}/join`);
+    const key = await page.locator('input[name="idempotencyKey"]').inputValue();
+    const form = { idempotencyKey: key, name: 'Twice Over', email, preferredChannel: 'email', agreeToContact: 'yes' };
+    const send = () =>
+      context.request.post(`/${TENANT}/panels/${panel.id}/join`, { form, headers: { origin: inject('env').webUrl, accept: 'text/html' }, maxRedirects: 0 });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((a) => a.status())).toEqual([303, 303]);
+    expect(answers.map((a) => a.headers().location)).toEqual(Array(2).fill(`/${TENANT}/panels/${panel.id}/join/done?outcome=check-email`));
+    expect(await listMembers(TENANT, panel.id)).toHaveLength(1);
+    await mailTo(email, /^Confirm you want to join/);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await listMail(inject('env').mailInbox)).filter((m) => m.to.some((t) => t.address === email))).toHaveLength(1);
+    await context.close();
+  }, 60_000);
+});
