@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [,, path, out, width] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: Number(width ?? 1280), height: 1400 } });
+const page = await context.newPage();
+await page.goto('http://localhost:5173/sign-in');
+await page.getByLabel('Email address').fill('officer@notts.example');
+await page.getByLabel('Password').fill('Demo-officer-2026');
+await page.getByRole('button', { name: /Sign in/ }).click();
+await page.waitForURL(/officer/);
+await page.goto('http://localhost:5173' + path);
+await page.screenshot({ path: out!, fullPage: false, clip: { x: 0, y: Number(process.env.Y ?? 0), width: Number(width ?? 1280), height: 1400 } });
+await browser.close();

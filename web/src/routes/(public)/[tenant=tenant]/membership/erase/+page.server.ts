@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { clearMemberSession } from '$lib/server/member-session';
+import { apiFailure, asMember, memberOf } from '$lib/server/member-forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const membership = await asMember(event, (client) => client.membership());
+  return { panel: membership.panel };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    try {
+      await asMember(event, (client) => client.erase());
+    } catch (e) {
+      return apiFailure(e, {}, memberOf(event));
+    }
+    // Nothing is left to sign in to.
+    clearMemberSession(event.cookies, event.url, event.params.tenant);
+    redirect(303, `/${event.params.tenant}/membership/erased`);
+  },
+};
