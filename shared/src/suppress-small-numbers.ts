@@ -1,9 +1,10 @@
 /**
  * Small-number suppression for any view a partner or the public can see. Primary: a count under the
- * threshold (0 included, so "suppressed" never tells you "at least one") is hidden. Secondary: when
- * cells add up to a total that is shown, hiding a single cell is not enough (total minus the others
- * gives it away), so the smallest other cells are hidden too until at least two are hidden and they
- * do not add up to zero.
+ * threshold (0 included, so "hidden" never tells you "at least one") is hidden. Secondary: when
+ * cells add up to a total that is shown, hiding a single non-zero cell is not enough (total minus the
+ * others gives it away), so the next smallest cell is hidden too. Hidden cells that add up to zero
+ * are all zero, and that may be worked out: a structural zero ("no rural families on a town's panel")
+ * says nothing about any one person, and hiding a real figure to protect it would hide far more.
  */
 
 export function isSmall(count: number, threshold: number): boolean {
@@ -18,7 +19,7 @@ export function suppressRow(cells: number[], threshold: number): boolean[] {
   const hidden = cells.map((c) => isSmall(c, threshold));
   const hiddenCount = () => hidden.filter(Boolean).length;
   const hiddenSum = () => cells.reduce((sum, c, i) => sum + (hidden[i] ? c : 0), 0);
-  while (hiddenCount() > 0 && (hiddenCount() < 2 || hiddenSum() === 0) && hiddenCount() < cells.length) {
+  while (hiddenSum() > 0 && hiddenCount() < 2 && hiddenCount() < cells.length) {
     // Hide the smallest cell still shown.
     let pick = -1;
     cells.forEach((c, i) => {

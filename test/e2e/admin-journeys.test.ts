@@ -491,7 +491,8 @@ describe.each([
         await page.goto('/admin/hub-networks');
         await check(page, width);
         const network = row(page, 'ashfield');
-        expect(await network.textContent()).toContain('Used by 3 records, so it cannot be deleted');
+        // Its 3 hubs and the demo's Ashfield parent panel.
+        expect(await network.textContent()).toContain('Used by 4 records, so it cannot be deleted');
 
         await network.getByRole('button', { name: named('Retire', 'Ashfield Family Hub Network') }).click();
         const summary = page.locator('.error-summary');

@@ -110,9 +110,9 @@ describe.each([
         expect(await memberRow.locator('td[data-label="Family Hub"]').textContent()).toBe('Worksop');
         await check(page, width);
 
-        // One member is under the threshold: the panel's numbers say "fewer than 5".
+        // One member: the panel's size is shown (it is about nobody), its group counts are hidden.
         await page.goto(`/officer/panels/${panelId}`);
-        expect(await text(page, '#panel-representation-heading + p')).toContain('fewer than 5 members');
+        expect(await text(page, '#panel-representation-heading + p')).toContain('1 member.');
         await check(page, width);
 
         // Four more, straight through the service (two by email).

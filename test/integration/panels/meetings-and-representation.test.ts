@@ -119,15 +119,15 @@ describe('representativeness', () => {
     const tenant = await freshTenant();
     const panel = await testPanel(tenant);
     const second = await testPanel(tenant, 'ashfield');
-    // 12 members at Mansfield town (decile 1: low-income area), 3 in Ashfield at Hucknall (decile 5).
+    // 12 members at Mansfield town and 3 at Sutton in Ashfield: both in the most deprived deciles (low-income area).
     await assisted(tenant, panel.id, 12, { hubId: 'mansfield-town' });
-    await assisted(tenant, second.id, 3, { hubId: 'hucknall' });
+    await assisted(tenant, second.id, 3, { hubId: 'sutton-in-ashfield-design-site' });
     const officer = await signedInUser(tenant, 'officer');
     const views = (await api(`/tenants/${tenant}/representation`, { token: officer.token })).body as any[];
     const all = views.find((v) => v.scope.kind === 'tenant');
     expect(all.members).toEqual({ count: 15, suppressed: false, sharePercent: 100 });
     const lowIncome = all.rows.find((r: { groupId: string }) => r.groupId === 'low-income-area');
-    expect(lowIncome).toMatchObject({ count: 12, sharePercent: 80, baselinePercent: 20, gapPoints: 60, underRepresented: false });
+    expect(lowIncome).toMatchObject({ count: 15, sharePercent: 100, baselinePercent: 20, gapPoints: 80, underRepresented: false });
     const dads = all.rows.find((r: { groupId: string }) => r.groupId === 'dads-partners');
     // Nobody said they are a dad: hidden as "fewer than 5", but far below the 45% expected, so flagged.
     expect(dads).toMatchObject({ suppressed: true, reason: 'small', underRepresented: true });
@@ -138,12 +138,15 @@ describe('representativeness', () => {
     // Panel sizes are not about anyone: shown as they are.
     expect(mansfield.members.count).toBe(12);
     expect(ashfield.members.count).toBe(3);
-    // Ashfield has 0 in the low-income group (hidden as small); since 12 of the 12 shown for the whole
-    // partnership would give it away, Mansfield's 12 is hidden too, marked as hidden to protect another.
+    // Ashfield's 3 in the low-income group are hidden as small; since 15 − 12 would give them away,
+    // Mansfield's 12 is hidden too, marked as hidden to protect another.
     const low = (v: any) => v.rows.find((r: { groupId: string }) => r.groupId === 'low-income-area');
     expect(low(ashfield)).toMatchObject({ suppressed: true, reason: 'small' });
     expect(low(mansfield)).toMatchObject({ suppressed: true, reason: 'secondary' });
     expect(low(mansfield)).not.toHaveProperty('count');
+    // Rural: nobody on either panel (both networks are towns). Zeros hidden, nothing else needed.
+    const rural = (v: any) => v.rows.find((r: { groupId: string }) => r.groupId === 'rural');
+    expect(rural(all)).toMatchObject({ suppressed: true, reason: 'small' });
     const groupCounts = views.flatMap((v) => v.rows.map((r: { count?: number }) => r.count)).filter((c) => c !== undefined);
     expect(groupCounts.every((c: number) => c >= 5)).toBe(true);
   });

@@ -24,8 +24,14 @@ describe('suppressing small numbers in a row with a shown total', () => {
     expect(suppressRow([12, 3, 40], 5)).toEqual([true, true, false]);
   });
 
-  it('hides another cell when the hidden ones add up to zero', () => {
-    expect(suppressRow([0, 0, 9, 7], 5)).toEqual([true, true, false, true]);
+  it('hides nothing more when the only hidden cells are zeros (a structural zero gives nobody away)', () => {
+    expect(suppressRow([0, 0, 9, 7], 5)).toEqual([true, true, false, false]);
+    expect(suppressRow([0, 12], 5)).toEqual([true, false]);
+  });
+
+  it('still protects a small cell hidden alongside zeros', () => {
+    expect(suppressRow([0, 3, 9, 7], 5)).toEqual([true, true, false, false]);
+    expect(suppressRow([3, 9, 7], 5)).toEqual([true, false, true]);
   });
 
   it('leaves a row with nothing small alone', () => {
