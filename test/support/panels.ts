@@ -42,7 +42,8 @@ export function joiner(overrides: Partial<JoinInput> = {}): Record<string, unkno
 /** Waits for the mail catcher to have `count` messages to this address. */
 export async function mailTo(address: string, count = 1): Promise<CaughtMail[]> {
   const inbox = inject('env').mailInbox;
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: a loaded machine running every suite at once can take a while to deliver.
+  for (let i = 0; i < 300; i++) {
     const mine = (await listMail(inbox)).filter((m) => m.to.some((t) => t.address === address));
     if (mine.length >= count) return mine.sort((a, b) => a.date.localeCompare(b.date));
     await new Promise((r) => setTimeout(r, 100));

@@ -29,6 +29,26 @@ export function startStreamPoller({ endpoint, tableName, intervalMs = 250 }: { e
     }
   }
 
+  /**
+   * Like Lambda's event source with ReportBatchItemFailures: records the handler reports as failed
+   * are tried again (here up to 5 times, backing off) before the shard moves on, so a mail catcher
+   * that was briefly busy never loses an email.
+   */
+  async function deliver(records: DynamoDBStreamEvent['Records']) {
+    let pending = records;
+    for (let attempt = 1; pending.length && !stopped; attempt++) {
+      const { batchItemFailures } = await sendOutbox({ Records: pending } as DynamoDBStreamEvent);
+      const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+      pending = pending.filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      if (!pending.length) return;
+      if (attempt >= 5) {
+        process.stderr.write(`stream poller: gave up on ${pending.length} outbox record(s) after ${attempt} attempts\n`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
+  }
+
   async function loop() {
     const { Table } = await localDynamoClient(endpoint).send(new DescribeTableCommand({ TableName: tableName }));
     const streamArn = Table?.LatestStreamArn;
@@ -41,9 +61,7 @@ export function startStreamPoller({ endpoint, tableName, intervalMs = 250 }: { e
         try {
           const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
           iterators.set(shardId, out.NextShardIterator);
-          if (out.Records?.length) {
-            await sendOutbox({ Records: out.Records } as unknown as DynamoDBStreamEvent);
-          }
+          if (out.Records?.length) await deliver(out.Records as unknown as DynamoDBStreamEvent['Records']);
         } catch (error) {
           if ((error as Error).name === 'ExpiredIteratorException' || (error as Error).name === 'TrimmedDataAccessException') {
             iterators.delete(shardId);

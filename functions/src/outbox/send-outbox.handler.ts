@@ -25,7 +25,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       await markSent(tenantId, id, providerId);
       logger.info('outbox message sent', { tenantId, messageId: id, template: item.template });
     } catch (error) {
-      logger.error('outbox message failed', { tenantId, messageId: id, errorName: (error as Error).name });
+      logger.error('outbox message failed', { tenantId, messageId: id, errorName: (error as Error).name, errorCode: (error as { code?: string }).code });
       await release(tenantId, id);
       failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? id });
     }
