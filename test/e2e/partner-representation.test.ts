@@ -27,7 +27,8 @@ describe.each([
       expect(main).toMatch(/fewer than 5/);
       // No member's name or email from the demo seed (they are all at example.com).
       expect(main).not.toMatch(/@example\.com/);
-      expect(await page.locator('table').count()).toBe(8);
+      // The whole partnership and every active panel (the demo's 7, and any other tests made).
+      expect(await page.locator('table').count()).toBeGreaterThanOrEqual(8);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
       // The officer pages stay closed to partners.
