@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@pv/shared/config.schema';
+import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
 import { DomainError } from '@pv/shared/errors';
 import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, MyInvitation, Participation, SupportKind } from '@pv/shared/panel.schema';
@@ -130,10 +130,11 @@ function mergeMemberAppends(items: TransactItem[]): TransactItem[] {
 // ---------------------------------------------------------------------------------------------
 // Members' side
 
-export async function invitationsFor(tenantId: string, panelId: string, memberId: string, meetingIds: string[]): Promise<MyInvitation[]> {
-  const { meetings, invitations } = await repo.meetingsAndInvitations(tenantId, panelId, memberId, meetingIds);
-  if (meetings.length === 0) return [];
-  const config = await getConfig(tenantId);
+/** A member's meetings and invitations as stored; read alongside the tenant config, then shaped by myInvitations(). */
+export const findMyMeetings = repo.meetingsAndInvitations;
+
+/** A member's view of their meetings, soonest first, with hub names from the config the caller already read. */
+export function myInvitations(config: TenantConfig, { meetings, invitations }: Awaited<ReturnType<typeof findMyMeetings>>): MyInvitation[] {
   return meetings
     .map((m): MyInvitation => {
       const inv = invitations.find((i) => i.meetingId === m.id);

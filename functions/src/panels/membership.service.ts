@@ -1,4 +1,3 @@
-import type { TenantConfig } from '@pv/shared/config.schema';
 import { DomainError } from '@pv/shared/errors';
 import {
   profileWordingVersion,
@@ -12,7 +11,7 @@ import {
   type ProfileInput,
 } from '@pv/shared/panel.schema';
 import { auditPut } from '../audit/audit.repository.ts';
-import { invitationsFor, anonymiseInvitationItems } from '../meetings/meetings.service.ts';
+import { anonymiseInvitationItems, findMyMeetings, myInvitations } from '../meetings/meetings.service.ts';
 import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
@@ -96,11 +95,12 @@ function ownView(member: StoredMember): MyMembership['member'] {
 
 export async function myMembership(me: MemberCaller): Promise<MyMembership> {
   const { member, panel } = await requireMember(me);
-  const [config, profile, invitations] = await Promise.all([
+  const [config, profile, meetings] = await Promise.all([
     getConfig(me.tenantId),
     getProfile(me.tenantId, me.memberId),
-    invitationsFor(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
+    findMyMeetings(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
   ]);
+  const invitations = myInvitations(config, meetings);
   const network = config.hubNetwork.find((n) => n.id === panel.networkId);
   return {
     member: ownView(member),
@@ -187,12 +187,13 @@ export async function withdrawMyProfile(me: MemberCaller): Promise<void> {
 
 export async function myData(me: MemberCaller): Promise<MyData> {
   const { member, panel } = await requireMember(me);
-  const [config, profile, consents, invitations] = await Promise.all([
+  const [config, profile, consents, meetings] = await Promise.all([
     getConfig(me.tenantId),
     getProfile(me.tenantId, member.id),
     listConsents(me.tenantId, member.id),
-    invitationsFor(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
+    findMyMeetings(me.tenantId, panel.id, member.id, member.meetingIds ?? []),
   ]);
+  const invitations = myInvitations(config, meetings);
   return {
     exportedAt: nowIso(),
     partnership: { id: config.tenant.id, name: config.tenant.name },
@@ -237,9 +238,9 @@ export async function leavePanel(me: MemberCaller): Promise<void> {
  * everything else that held their personal data: equality answers and consent ledger, the copies of
  * emails we sent, and their name on meeting invitations (attendance stays, as an anonymous count).
  */
-export async function eraseMe(me: MemberCaller, config?: TenantConfig): Promise<void> {
+export async function eraseMe(me: MemberCaller): Promise<void> {
   const { member, panel } = await requireMember(me);
-  const cfg = config ?? (await getConfig(me.tenantId));
+  const cfg = await getConfig(me.tenantId);
   const gone: StoredMember = { ...member, status: 'left' };
   await transactWrite(
     [
