@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -12,7 +11,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { routes as allRoutes, type RouteDefinition } from '../../functions/src/routes.ts';
-import { ApiFunction, tableAccessFor } from './constructs/api-function.ts';
+import { ApiRoutesStack, routesByDomain, routesStackIdFor } from './api-routes-stack.ts';
+import { ApiFunction } from './constructs/api-function.ts';
 import { tableDefinition } from '@pv/shared/table';
 import { acknowledgeWildcardResource } from './nag.ts';
 import { paths } from './paths.ts';
@@ -30,25 +30,24 @@ export interface ApiStackProps extends StackProps {
   routes?: RouteDefinition[];
 }
 
-/** `tenants/list-tenants.handler.ts` → `TenantsListTenants`. */
-export function functionIdFor(handler: string): string {
-  return handler
-    .replace(/\.handler\.ts$/, '')
-    .split(/[/.-]/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
-}
+export { domainOf, functionIdFor, routesStackIdFor } from './api-routes-stack.ts';
 
 /**
  * The HTTP API (one Lambda per route in functions/src/routes.ts, the Cognito JWT authoriser on
  * every non-public route) and the outbox sender fed by the table's stream. Stateless: safe to
  * destroy and redeploy.
+ *
+ * This stack holds the HttpApi, its stage, the authoriser, the access logs and the outbox sender;
+ * the routes and their functions live in one nested stack per domain (ApiRoutesStack), so the
+ * API can grow past what one CloudFormation stack (500 resources) holds.
  */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly apiUrl: string;
+  /** Every route's function, by functionIdFor(handler); each lives in its domain's nested stack. */
   readonly routeFunctions = new Map<string, ApiFunction>();
+  /** The nested stack of each domain (`panels` → PanelsRoutes). */
+  readonly routeStacks = new Map<string, ApiRoutesStack>();
   readonly outboxSender: ApiFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -112,35 +111,23 @@ export class ApiStack extends Stack {
     });
     this.apiUrl = stage.url;
 
-    for (const route of routes) {
-      const id = functionIdFor(route.handler);
-      if (this.routeFunctions.has(id)) {
-        throw new Error(`Two routes use ${route.handler}: give each route its own handler file`);
-      }
-      const fn = new ApiFunction(this, id, {
-        entry: resolve(paths.functionsSrc, route.handler),
-        description: `${route.method} ${route.path}`,
+    // One nested stack per domain (the first folder of each handler): a new folder of handlers gets its own
+    // stack with no change here, and no stack nears CloudFormation's 500 resources (cdk/README.md).
+    const globalIndexes = tableDefinition.globalIndexes.map((index) => index.indexName);
+    for (const [domain, domainRoutes] of routesByDomain(routes)) {
+      const nested = new ApiRoutesStack(this, routesStackIdFor(domain), {
+        description: `Parent Voice: the ${domain} routes of the HTTP API and their functions`,
+        domain,
+        routes: domainRoutes,
+        httpApi: this.httpApi,
+        tableName: props.tableName,
+        globalIndexes,
         environment,
-        table,
-        tableAccess: tableAccessFor(route.method),
       });
-      this.routeFunctions.set(id, fn);
-      const [httpRoute] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${id}Integration`, fn.fn),
-        ...(route.public ? { authorizer: new HttpNoneAuthorizer() } : {}),
-      });
-      if (route.public) {
-        Validations.of(httpRoute!).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason:
-            route.method === 'GET'
-              ? `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts); it is read-only and covered by the stage throttling.`
-              : `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts): families have no account. ` +
-                'It checks its own credential (a single-use link or a member session, both stored only as hashes) or, for joining, ' +
-                'limits emails per address; it is covered by the stage throttling.',
-        });
+      this.routeStacks.set(domain, nested);
+      for (const [id, fn] of nested.routeFunctions) {
+        if (this.routeFunctions.has(id)) throw new Error(`Two routes make the function ${id}: give each route its own handler file`);
+        this.routeFunctions.set(id, fn);
       }
     }
 

@@ -1,34 +1,74 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../functions/src/routes.ts';
-import { functionIdFor } from '../../cdk/lib/api-stack.ts';
-import { defaultTemplates, onlyResourceOf, resourcesOf, synthTemplates, type Resource } from './parent-voice-app.fixture.ts';
+import { routes, type RouteDefinition } from '../../functions/src/routes.ts';
+import { ApiStack, domainOf, functionIdFor, routesStackIdFor } from '../../cdk/lib/api-stack.ts';
+import type { ApiFunction } from '../../cdk/lib/constructs/api-function.ts';
+import { readSettings } from '../../cdk/lib/settings.ts';
+import {
+  apiResourcesOf,
+  apiTemplateOf,
+  cdkContext,
+  defaultTemplates,
+  logicalIdOf,
+  onlyResourceOf,
+  resourcesById,
+  resourcesOf,
+  synthTemplates,
+  type Resource,
+  type Templates,
+} from './parent-voice-app.fixture.ts';
 
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
-function routesByKey(template = defaultTemplates().api): Map<string, Resource> {
-  return new Map(resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r]));
+/** Every route of the API (parent and nested stacks), by route key, with the domain whose stack holds it. */
+function routesByKey(templates: Templates = defaultTemplates()): Map<string, Resource & { domain: string | undefined }> {
+  const found = new Map<string, Resource & { domain: string | undefined }>();
+  const place = (template: Template, domain: string | undefined) => {
+    for (const [, route] of resourcesOf(template, 'AWS::ApiGatewayV2::Route')) {
+      const key = route.Properties.RouteKey as string;
+      if (found.has(key)) throw new Error(`${key} is deployed twice`);
+      found.set(key, { ...route, domain });
+    }
+  };
+  place(templates.api, undefined);
+  for (const [domain, template] of templates.apiNested) place(template, domain);
+  return found;
 }
 
-/** The logical id of the function behind a route (route → integration → function ARN). */
-function functionBehind(route: Resource): string {
-  const api = defaultTemplates().api;
+/** The logical id of the function behind a route (route → integration → function ARN), in the route's own template. */
+function functionBehind(route: Resource & { domain: string | undefined }, templates: Templates = defaultTemplates()): string {
+  const template = route.domain ? templates.apiNested.get(route.domain)! : templates.api;
   const integrationId = (route.Properties.Target['Fn::Join'][1] as unknown[])[1] as { Ref: string };
-  const integration = api.toJSON().Resources[integrationId.Ref] as Resource;
+  const integration = resourcesById(template)[integrationId.Ref]!;
+  expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
   return integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+}
+
+/**
+ * What a nested stack's parameter is given by the ApiStack: the `Parameters` of the
+ * AWS::CloudFormation::Stack resource of that domain in the parent template.
+ */
+function parentValueOf(domain: string, parameter: string, templates: Templates = defaultTemplates()): unknown {
+  const nested = templates.stacks.api.routeStacks.get(domain)!;
+  const resource = resourcesById(templates.api)[logicalIdOf(nested.nestedStackResource!)]!;
+  expect(resource.Type).toBe('AWS::CloudFormation::Stack');
+  return resource.Properties.Parameters[parameter];
 }
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
 
-/** Every statement of the policies attached to the role of a function. */
-function policyStatementsOf(functionLogicalId: string, template = defaultTemplates().api): Statement[] {
-  const resources = template.toJSON().Resources as Record<string, Resource>;
-  const roleId = resources[functionLogicalId]!.Properties.Role['Fn::GetAtt'][0] as string;
+/** Every statement of the policies attached to the role of a function, read in the function's own template. */
+function policyStatementsOf(fn: ApiFunction, templates: Templates = defaultTemplates()): Statement[] {
+  const resources = resourcesById(apiTemplateOf(templates, fn));
+  const roleId = resources[logicalIdOf(fn.fn)]!.Properties.Role['Fn::GetAtt'][0] as string;
   return Object.values(resources)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
     .flatMap((r) => r.Properties.PolicyDocument.Statement);
 }
 
 const actionsOf = (statements: { Action: string | string[] }[]) => statements.flatMap((s) => ([] as string[]).concat(s.Action));
+const resourceCount = (template: Template) => Object.keys(template.toJSON().Resources).length;
 
 describe('the HTTP API', () => {
   it('has exactly one route per entry of functions/src/routes.ts', () => {
@@ -36,18 +76,33 @@ describe('the HTTP API', () => {
     expect(deployed).toEqual(routes.map(routeKey).sort());
   });
 
+  it('adds every route to the one HTTP API of the ApiStack', () => {
+    const templates = defaultTemplates();
+    const [apiId] = onlyResourceOf(templates.api, 'AWS::ApiGatewayV2::Api');
+    expect(apiResourcesOf(templates, 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+    for (const [key, route] of routesByKey()) {
+      const parameter = (route.Properties.ApiId as { Ref: string }).Ref;
+      expect(parentValueOf(route.domain!, parameter), key).toEqual({ Ref: apiId });
+    }
+  });
+
   it('puts the Cognito JWT authoriser on every non-public route and none on public ones', () => {
-    const { api } = defaultTemplates();
-    const [authorizerId] = onlyResourceOf(api, 'AWS::ApiGatewayV2::Authorizer');
+    const templates = defaultTemplates();
+    // One authoriser, in the ApiStack; the nested stacks only refer to it.
+    const [authorizerId] = onlyResourceOf(templates.api, 'AWS::ApiGatewayV2::Authorizer');
+    expect(apiResourcesOf(templates, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
     const deployed = routesByKey();
     for (const route of routes) {
-      const props = deployed.get(routeKey(route))!.Properties;
+      const deployedRoute = deployed.get(routeKey(route))!;
+      const props = deployedRoute.Properties;
       if (route.public) {
         expect(props.AuthorizationType, routeKey(route)).toBe('NONE');
         expect(props.AuthorizerId, routeKey(route)).toBeUndefined();
       } else {
         expect(props.AuthorizationType, routeKey(route)).toBe('JWT');
-        expect(props.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+        // A parameter of the nested stack, which the ApiStack fills with its authoriser.
+        const parameter = (props.AuthorizerId as { Ref: string }).Ref;
+        expect(parentValueOf(deployedRoute.domain!, parameter), routeKey(route)).toEqual({ Ref: authorizerId });
       }
     }
     expect(routes.some((r) => r.public)).toBe(true);
@@ -66,14 +121,29 @@ describe('the HTTP API', () => {
     expect(JSON.stringify(Audience)).toMatch(/ExportsOutputRefUserPoolWebClient/);
   });
 
-  it('sends each route to the function built from its handler file', () => {
+  it('sends each route to the function built from its handler file, in the same nested stack', () => {
     const { stacks } = defaultTemplates();
     const deployed = routesByKey();
+    expect(stacks.api.routeFunctions.size).toBe(routes.length);
     for (const route of routes) {
       const fn = stacks.api.routeFunctions.get(functionIdFor(route.handler));
       expect(fn, route.handler).toBeDefined();
-      const logicalId = stacks.api.getLogicalId(fn!.fn.node.defaultChild as never);
-      expect(functionBehind(deployed.get(routeKey(route))!), routeKey(route)).toBe(logicalId);
+      expect(Stack.of(fn!), route.handler).toBe(stacks.api.routeStacks.get(domainOf(route.handler)));
+      expect(functionBehind(deployed.get(routeKey(route))!), routeKey(route)).toBe(logicalIdOf(fn!.fn));
+    }
+  });
+
+  it('lets API Gateway invoke each route\'s function for that route\'s path only', () => {
+    const templates = defaultTemplates();
+    for (const route of routes) {
+      const fn = templates.stacks.api.routeFunctions.get(functionIdFor(route.handler))!;
+      const permissions = resourcesOf(apiTemplateOf(templates, fn), 'AWS::Lambda::Permission').filter(
+        ([, p]) => p.Properties.FunctionName['Fn::GetAtt']?.[0] === logicalIdOf(fn.fn),
+      );
+      expect(permissions, routeKey(route)).toHaveLength(1);
+      const [, permission] = permissions[0]!;
+      expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
+      expect(JSON.stringify(permission.Properties.SourceArn), routeKey(route)).toContain(`/*/*${route.path}"`);
     }
   });
 
@@ -82,7 +152,7 @@ describe('the HTTP API', () => {
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
     for (const route of routes) {
       const fn = stacks.api.routeFunctions.get(functionIdFor(route.handler))!;
-      const actions = actionsOf(policyStatementsOf(stacks.api.getLogicalId(fn.fn.node.defaultChild as never)));
+      const actions = actionsOf(policyStatementsOf(fn));
       expect(actions, routeKey(route)).toContain('dynamodb:Query');
       for (const write of writes) {
         if (route.method === 'GET') expect(actions, routeKey(route)).not.toContain(write);
@@ -144,7 +214,7 @@ describe('the outbox sender', () => {
 
   it('may send mail only as the configured address of the SES identity', () => {
     const { stacks } = defaultTemplates();
-    const statements = policyStatementsOf(stacks.api.getLogicalId(stacks.api.outboxSender.fn.node.defaultChild as never));
+    const statements = policyStatementsOf(stacks.api.outboxSender);
     const ses = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
     expect(ses).toHaveLength(1);
     expect([...actionsOf(ses)].sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
@@ -152,15 +222,14 @@ describe('the outbox sender', () => {
     expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@parent-voice.example' } });
 
     const other = synthTemplates({ context: { mailFrom: 'Council <hello@mail.council.example>', sesIdentity: 'council.example' } });
-    const otherSender = other.stacks.api.getLogicalId(other.stacks.api.outboxSender.fn.node.defaultChild as never);
-    const [otherSes] = policyStatementsOf(otherSender, other.api).filter((s) => actionsOf([s]).includes('ses:SendEmail'));
+    const [otherSes] = policyStatementsOf(other.stacks.api.outboxSender, other).filter((s) => actionsOf([s]).includes('ses:SendEmail'));
     expect(JSON.stringify(otherSes!.Resource)).toMatch(/":identity\/council\.example"\]\]\}$/);
     expect(otherSes!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'hello@mail.council.example' } });
   });
 
   it('reads only this table\'s stream, by its ARN', () => {
     const { stacks } = defaultTemplates();
-    const statements = policyStatementsOf(stacks.api.getLogicalId(stacks.api.outboxSender.fn.node.defaultChild as never));
+    const statements = policyStatementsOf(stacks.api.outboxSender);
     const streamRead = statements.find((s) => actionsOf([s]).includes('dynamodb:DescribeStream'))!;
     expect(JSON.stringify(streamRead.Resource)).toMatch(/StreamArn/);
     const list = statements.find((s) => actionsOf([s]).includes('dynamodb:ListStreams'))!;
@@ -170,8 +239,7 @@ describe('the outbox sender', () => {
 
 describe('the configuration every API function gets', () => {
   it('has the table, the Cognito issuer and client, SES mail and the log level', () => {
-    const { api } = defaultTemplates();
-    const functions = resourcesOf(api, 'AWS::Lambda::Function');
+    const functions = apiResourcesOf(defaultTemplates(), 'AWS::Lambda::Function');
     expect(functions.length).toBe(routes.length + 1);
     for (const [id, fn] of functions) {
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -186,17 +254,122 @@ describe('the configuration every API function gets', () => {
   });
 
   it('points the links in emails at the custom domain when there is one', () => {
-    const { api } = synthTemplates({ context: { domainName: 'voice.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } });
-    const [, fn] = resourcesOf(api, 'AWS::Lambda::Function')[0]!;
-    expect(fn.Properties.Environment.Variables.PUBLIC_WEB_URL).toBe('https://voice.example.org');
+    const custom = synthTemplates({ context: { domainName: 'voice.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } });
+    const functions = apiResourcesOf(custom, 'AWS::Lambda::Function');
+    expect(functions.length).toBe(routes.length + 1);
+    for (const [id, fn] of functions) expect(fn.Properties.Environment.Variables.PUBLIC_WEB_URL, id).toBe('https://voice.example.org');
   });
 });
 
-describe('the size of the API stack', () => {
-  it('stays well under CloudFormation’s 500 resources a stack (about 7 a route today)', () => {
-    const { api } = defaultTemplates();
-    const count = Object.keys(api.toJSON().Resources).length;
-    // 43 routes make 312 resources. Past 450, split the API by domain (nested stacks or one function per domain).
-    expect(count).toBeLessThan(450);
+describe('the API split into one nested stack per domain', () => {
+  const domains = [...new Set(routes.map((route) => domainOf(route.handler)))];
+
+  it('has one nested stack per first folder of the handlers, holding that domain\'s routes and functions', () => {
+    const templates = defaultTemplates();
+    expect([...templates.stacks.api.routeStacks.keys()].sort()).toEqual([...domains].sort());
+    for (const [key, route] of routesByKey()) {
+      const definition = routes.find((r) => routeKey(r) === key)!;
+      expect(route.domain, key).toBe(domainOf(definition.handler));
+    }
+    for (const domain of domains) {
+      const template = templates.apiNested.get(domain)!;
+      const own = routes.filter((route) => domainOf(route.handler) === domain);
+      expect(resourcesOf(template, 'AWS::ApiGatewayV2::Route'), domain).toHaveLength(own.length);
+      expect(resourcesOf(template, 'AWS::ApiGatewayV2::Integration'), domain).toHaveLength(own.length);
+      expect(resourcesOf(template, 'AWS::Lambda::Permission'), domain).toHaveLength(own.length);
+      expect(resourcesOf(template, 'AWS::Lambda::Function'), domain).toHaveLength(own.length);
+      expect(templates.stacks.api.routeStacks.get(domain)!.node.id).toBe(routesStackIdFor(domain));
+    }
+  });
+
+  it('keeps the HTTP API, stage, authoriser, access logs and outbox sender in the ApiStack, and no route', () => {
+    const { api, stacks } = defaultTemplates();
+    for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Authorizer', 'AWS::Lambda::EventSourceMapping']) {
+      expect(resourcesOf(api, type), type).toHaveLength(1);
+    }
+    expect(resourcesOf(api, 'AWS::ApiGatewayV2::Route')).toHaveLength(0);
+    expect(resourcesOf(api, 'AWS::Lambda::Function').map(([id]) => id)).toEqual([logicalIdOf(stacks.api.outboxSender.fn)]);
+    expect(resourcesOf(api, 'AWS::CloudFormation::Stack')).toHaveLength(domains.length);
+  });
+
+  it('keeps every stack, the ApiStack and each nested stack, under 400 resources (CloudFormation allows 500)', () => {
+    const templates = defaultTemplates();
+    // Measured with the 45 routes of today: ApiStack 17, panels 168 (24 routes), tenants 63, meetings 49,
+    // representation 14, audit 7, staff 7 (`cdk synth` adds one AWS::CDK::Metadata to each). A domain
+    // reaches 400 at 58 routes: past that, split its handlers into two folders.
+    expect(resourceCount(templates.api)).toBeLessThan(400);
+    for (const [domain, template] of templates.apiNested) expect(resourceCount(template), domain).toBeLessThan(400);
+  });
+
+  it('costs 7 resources a route in a nested stack (function, role, policy, log group, route, integration, permission)', () => {
+    const templates = defaultTemplates();
+    for (const [domain, template] of templates.apiNested) {
+      const own = routes.filter((route) => domainOf(route.handler) === domain).length;
+      expect(resourceCount(template) / own, domain).toBe(7);
+    }
+    // So one domain holds 71 routes before CloudFormation's 500 (7 × 71 + the CDK metadata resource = 498).
+    const largest = Math.max(...[...templates.apiNested.keys()].map((d) => routes.filter((r) => domainOf(r.handler) === d).length));
+    expect(largest * 7).toBeLessThan(400);
+    expect(Math.floor(499 / 7)).toBe(71);
+  });
+
+  it('gives a new domain its own nested stack with no change to the CDK code', () => {
+    // 60 routes of a domain that does not exist yet ("surveys"). ApiFunction needs a real entry file and each
+    // route its own handler (functionIdFor), so each points at an existing handler through a folder of its own:
+    // `surveys/question-7/../../panels/list-panels.handler.ts` is in the surveys domain, its function id is
+    // SurveysQuestion7PanelsListPanels, and its entry resolves to functions/src/panels/list-panels.handler.ts.
+    const surveys: RouteDefinition[] = Array.from({ length: 60 }, (_, i) => ({
+      method: i % 2 === 0 ? 'GET' : 'POST',
+      path: `/tenants/{tenantId}/surveys/question-${i}`,
+      handler: `surveys/question-${i}/../../panels/list-panels.handler.ts`,
+      public: i % 10 === 0,
+    }));
+    const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const api = new ApiStack(app, 'GrowingApi', {
+      settings: readSettings(app.node),
+      tableName: 'parent-voice-dev',
+      tableStreamArn: 'arn:aws:dynamodb:eu-west-2:123456789012:table/parent-voice-dev/stream/2026-01-01T00:00:00.000',
+      issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example',
+      clientId: 'example-client',
+      routes: [...routes, ...surveys],
+    });
+
+    expect([...api.routeStacks.keys()].sort()).toEqual([...domains, 'surveys'].sort());
+    const nested = api.routeStacks.get('surveys')!;
+    expect(nested.node.id).toBe('SurveysRoutes');
+    const template = Template.fromStack(nested);
+    const deployed = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r);
+    expect(deployed.map((r) => r.Properties.RouteKey).sort()).toEqual(surveys.map(routeKey).sort());
+    expect(deployed.filter((r) => r.Properties.AuthorizationType === 'JWT')).toHaveLength(54);
+    expect(resourceCount(template)).toBe(60 * 7);
+    expect(resourceCount(template)).toBeLessThan(500);
+    for (const route of surveys) {
+      const fn = api.routeFunctions.get(functionIdFor(route.handler))!;
+      expect(Stack.of(fn)).toBe(nested);
+    }
+
+    // The ApiStack grows by one resource (the nested stack); the other domains do not change.
+    const parent = Template.fromStack(api);
+    expect(resourceCount(parent)).toBe(resourceCount(defaultTemplates().api) + 1);
+    expect(resourcesOf(parent, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
+    const panels = Template.fromStack(api.routeStacks.get('panels')!);
+    expect(resourceCount(panels)).toBe(resourceCount(defaultTemplates().apiNested.get('panels')!));
+  });
+
+  it('refuses a handler outside a domain folder, and two routes on one handler', () => {
+    const build = (extra: RouteDefinition[]) => {
+      const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+      return new ApiStack(app, 'Api', {
+        settings: readSettings(app.node),
+        tableName: 'parent-voice-dev',
+        tableStreamArn: 'arn:aws:dynamodb:eu-west-2:123456789012:table/parent-voice-dev/stream/2026-01-01T00:00:00.000',
+        issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example',
+        clientId: 'example-client',
+        routes: extra,
+      });
+    };
+    expect(() => build([{ method: 'GET', path: '/x', handler: 'loose.handler.ts', public: false }])).toThrow(/domain folder/);
+    const twice = routes[0]!;
+    expect(() => build([twice, { ...twice, method: 'POST' }])).toThrow(/own handler file/);
   });
 });

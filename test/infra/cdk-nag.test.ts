@@ -5,6 +5,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
+import { routes } from '../../functions/src/routes.ts';
 import { buildApp, unbuiltWeb } from './parent-voice-app.fixture.ts';
 
 /** Synthesises with the AWS Solutions pack; cdk-nag 3 makes synth throw on any unacknowledged error. */
@@ -42,6 +43,21 @@ describe('cdk-nag (AWS Solutions)', () => {
     const { app, stacks } = buildApp();
     new Bucket(stacks.web, 'CarelessBucket');
     expect(() => synthWithNag(app)).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
+  });
+
+  it('checks the API\'s nested stacks too: an unacknowledged finding in one fails the synth', () => {
+    const { app, stacks } = buildApp();
+    const panels = stacks.api.routeStacks.get('panels')!;
+    new Bucket(panels, 'CarelessBucket');
+    expect(() => synthWithNag(app)).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
+  });
+
+  it('acknowledges APIG4 on each public route, on the route itself inside its domain\'s nested stack', () => {
+    const { app } = buildApp();
+    const apig4 = acknowledgements(app).filter((ack) => ack.id.endsWith('AwsSolutions-APIG4'));
+    expect(apig4.length).toBe(routes.filter((route) => route.public).length);
+    // Each on a route inside a domain's nested stack (ParentVoice-dev-Api/PanelsRoutes/…).
+    for (const ack of apig4) expect(ack.path).toMatch(/^ParentVoice-dev-Api\/\w+Routes\//);
   });
 
   it('gives every acknowledgement a specific rule and a reason', () => {

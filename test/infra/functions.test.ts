@@ -4,7 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/src/routes.ts';
 import { ApiFunction, esmRequireBanner, tableAccessFor } from '../../cdk/lib/constructs/api-function.ts';
-import { allResourcesOf, defaultTemplates, repoRoot, type Resource } from './parent-voice-app.fixture.ts';
+import { allResourcesOf, apiTemplateOf, defaultTemplates, logicalIdOf, repoRoot, resourcesById, resourcesOf, type Resource } from './parent-voice-app.fixture.ts';
 
 /** The one Lambda that is not ours: BucketDeployment's provider, created by aws-cdk-lib, deploy time only. */
 const isCdkBucketDeploymentProvider = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
@@ -30,9 +30,10 @@ describe('the Lambda functions', () => {
   });
 
   it('give route handlers 512 MB and 10 s', () => {
-    const { stacks, api } = defaultTemplates();
-    for (const fn of stacks.api.routeFunctions.values()) {
-      const props = api.toJSON().Resources[stacks.api.getLogicalId(fn.fn.node.defaultChild as never)].Properties;
+    const templates = defaultTemplates();
+    expect(templates.stacks.api.routeFunctions.size).toBe(routes.length);
+    for (const fn of templates.stacks.api.routeFunctions.values()) {
+      const props = resourcesById(apiTemplateOf(templates, fn))[logicalIdOf(fn.fn)]!.Properties;
       expect(props.MemorySize).toBe(512);
       expect(props.Timeout).toBe(10);
     }
@@ -40,15 +41,21 @@ describe('the Lambda functions', () => {
 
   it('each log to their own log group kept for one month, through their own role', () => {
     const templates = defaultTemplates();
-    const logGroups = new Map(allResourcesOf(templates, 'AWS::Logs::LogGroup'));
-    const roles = new Map(allResourcesOf(templates, 'AWS::IAM::Role'));
-    for (const [id, fn] of allResourcesOf(templates, 'AWS::Lambda::Function')) {
-      if (isCdkBucketDeploymentProvider(id)) continue;
-      const logGroup = logGroups.get(fn.Properties.LoggingConfig.LogGroup.Ref)!;
-      expect(logGroup.Properties.RetentionInDays, id).toBe(30);
-      const role = roles.get(fn.Properties.Role['Fn::GetAtt'][0])!;
-      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+    let checked = 0;
+    // Template by template (nested stacks included): a Ref names a resource of its own template.
+    for (const template of templates.all) {
+      const logGroups = new Map(resourcesOf(template, 'AWS::Logs::LogGroup'));
+      const roles = new Map(resourcesOf(template, 'AWS::IAM::Role'));
+      for (const [id, fn] of resourcesOf(template, 'AWS::Lambda::Function')) {
+        if (isCdkBucketDeploymentProvider(id)) continue;
+        const logGroup = logGroups.get(fn.Properties.LoggingConfig.LogGroup.Ref)!;
+        expect(logGroup.Properties.RetentionInDays, id).toBe(30);
+        const role = roles.get(fn.Properties.Role['Fn::GetAtt'][0])!;
+        expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+        checked++;
+      }
     }
+    expect(checked).toBe(routes.length + 2);
   });
 
   it('derive table access from the HTTP method', () => {

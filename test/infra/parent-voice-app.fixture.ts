@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { addParentVoice, type ParentVoiceStacks } from '../../cdk/lib/parent-voice.ts';
 
 /**
@@ -42,8 +43,14 @@ export interface Templates {
   stacks: ParentVoiceStacks;
   data: Template;
   auth: Template;
+  /** The ApiStack's own template: HttpApi, stage, authoriser, access logs, outbox sender, one AWS::CloudFormation::Stack per domain. */
   api: Template;
+  /** The template of each domain's nested stack (`panels` → its routes, integrations, permissions and functions). */
+  apiNested: Map<string, Template>;
+  /** The ApiStack and every one of its nested stacks: the whole API. */
+  apiAll: Template[];
   web: Template;
+  /** Every template: the four stacks and the API's nested stacks. */
   all: Template[];
 }
 
@@ -52,8 +59,10 @@ export function synthTemplates(options: BuildOptions = {}): Templates {
   const data = Template.fromStack(stacks.data);
   const auth = Template.fromStack(stacks.auth);
   const api = Template.fromStack(stacks.api);
+  const apiNested = new Map([...stacks.api.routeStacks].map(([domain, nested]) => [domain, Template.fromStack(nested)]));
+  const apiAll = [api, ...apiNested.values()];
   const web = Template.fromStack(stacks.web);
-  return { stacks, data, auth, api, web, all: [data, auth, api, web] };
+  return { stacks, data, auth, api, apiNested, apiAll, web, all: [data, auth, ...apiAll, web] };
 }
 
 let defaults: Templates | undefined;
@@ -69,9 +78,35 @@ export function resourcesOf(template: Template, type: string): [string, Resource
   return Object.entries(template.findResources(type) as Record<string, Resource>);
 }
 
-/** Each resource of a type across all four stacks. */
+/** Each resource of a type across all four stacks and the API's nested stacks. */
 export function allResourcesOf(templates: Templates, type: string): [string, Resource][] {
   return templates.all.flatMap((template) => resourcesOf(template, type));
+}
+
+/** Each resource of a type in the API: the ApiStack and its nested stacks. */
+export function apiResourcesOf(templates: Templates, type: string): [string, Resource][] {
+  return templates.apiAll.flatMap((template) => resourcesOf(template, type));
+}
+
+/** The logical id of a construct's CloudFormation resource in its own (possibly nested) stack. */
+export function logicalIdOf(construct: IConstruct): string {
+  const resource = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(resource).getLogicalId(resource);
+}
+
+/** The template a construct's resource is in: the ApiStack's or one of its nested stacks'. */
+export function apiTemplateOf(templates: Templates, construct: IConstruct): Template {
+  const stack = Stack.of(construct);
+  if (stack === templates.stacks.api) return templates.api;
+  for (const [domain, nested] of templates.stacks.api.routeStacks) {
+    if (nested === stack) return templates.apiNested.get(domain)!;
+  }
+  throw new Error(`${construct.node.path} is not in the API stack or its nested stacks`);
+}
+
+/** Resources by logical id, the template's own. */
+export function resourcesById(template: Template): Record<string, Resource> {
+  return template.toJSON().Resources as Record<string, Resource>;
 }
 
 /** The one resource of a type in a template (fails when there are none or several). */
