@@ -114,8 +114,8 @@ export class ApiRoutesStack extends NestedStack {
             route.method === 'GET'
               ? `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts); it is read-only and covered by the stage throttling.`
               : `${route.method} ${route.path} is public by design (marked public in functions/src/routes.ts): families have no account. ` +
-                'It checks its own credential (a single-use link or a member session, both stored only as hashes) or, for joining, ' +
-                'limits emails per address; it is covered by the stage throttling.',
+                'It checks its own credential (a single-use link, a member session or a survey draft token, all stored only as hashes) or, for joining and starting a survey, ' +
+                'limits emails per address and survey starts per client; it is covered by the stage throttling.',
         });
       }
     }

@@ -181,9 +181,9 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { sub: string; email: string };
-  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance';
-  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting';
-  /** For panels, members and meetings: what happened in words, never a member's personal data. */
+  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance' | 'publish' | 'close' | 'remind';
+  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey';
+  /** For panels, members, meetings and surveys: what happened in words, never a member's personal data. */
   summary?: string;
   itemId: string;
   /** Field → [before, after]; only the fields that changed. */

@@ -118,11 +118,11 @@ function factFor(field: RuleField, facts: GroupFacts): string | undefined {
   return facts.response?.channel;
 }
 
-/** True when any condition holds. A missing fact (e.g. "prefer not to say") never matches. */
+/** True when any condition holds. A missing fact (unanswered, left blank, "prefer not to say") never matches. */
 export function matchesRule(rule: GroupRule, facts: GroupFacts): boolean {
   return rule.conditions.some((c) => {
     const fact = factFor(c.field, facts);
-    if (fact === undefined || fact === 'prefer-not-to-say') return false;
+    if (fact === undefined || fact === '' || fact === 'prefer-not-to-say') return false;
     switch (c.operator) {
       case 'in':
       case 'is':

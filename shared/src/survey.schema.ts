@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { FieldErrors } from './errors.ts';
+import type { Answers } from './survey-answers.ts';
 import { clean, formBoolean, optionalText, slug, text, version } from './validation.ts';
 
 /**
@@ -470,4 +471,147 @@ export function newId(stem: string, taken: Iterable<string>, random = () => Math
     const candidate = `${base}-${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
     if (!used.has(candidate)) return candidate;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering, entering on paper, inviting, results
+
+export const responseChannels = ['online', 'paper', 'phone', 'event'] as const;
+export type ResponseChannel = (typeof responseChannels)[number];
+export const responseChannelLabels: Record<ResponseChannel, string> = {
+  online: 'Online',
+  paper: 'Paper form',
+  phone: 'Phone call',
+  event: 'At an event',
+};
+
+/** Starting to answer: from the public link (optionally a hub's poster link) or a personal invitation. */
+export const startDraftInput = z.object({
+  hubId: slug.optional(),
+  invitation: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+});
+export type StartDraftInput = z.output<typeof startDraftInput>;
+
+export const assistedDraftInput = z.object({
+  channel: z.enum(['paper', 'phone', 'event'], { error: 'Choose how the answers were given' }),
+  hubId: z.preprocess((v) => (v === '' ? undefined : v), slug.optional()),
+  paperRef: z
+    .string()
+    .optional()
+    .transform((s) => clean(s ?? '').toUpperCase())
+    .pipe(z.string().max(40, { error: 'The paper reference must be 40 characters or fewer' }).regex(/^[A-Z0-9 /_-]*$/, { error: 'Use letters, numbers, spaces, dashes and slashes in the paper reference' })),
+});
+export type AssistedDraftInput = z.output<typeof assistedDraftInput>;
+
+export const saveSectionInput = z.object({ answers: z.record(z.string().max(60), z.unknown()) });
+
+export const resumeLinkInput = z.object({
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .min(1, { error: 'Enter your email address' })
+    .max(254, { error: 'Email address must be 254 characters or fewer' })
+    .email({ error: 'Enter an email address in the right format, like name@example.com' }),
+});
+
+export interface DraftView {
+  survey: PublicSurvey;
+  answers: Answers;
+  /** True once this draft's answers are stored as a response. */
+  submitted: boolean;
+  channel: ResponseChannel;
+  /** A personal invitation (the link is also the way back). */
+  invited: boolean;
+  assisted?: { paperRef: string; enteredBy: string };
+}
+
+export interface SubmitResult {
+  submitted: true;
+  /** False when this was a repeat of a submit already stored (double click, retry, back button). */
+  firstTime: boolean;
+}
+
+export const inviteInput = z
+  .object({
+    scope: z.enum(['all', 'panel', 'group'], { error: 'Choose who to invite' }),
+    panelId: z.preprocess((v) => (v === '' ? undefined : v), slug.optional()),
+    groupId: z.preprocess((v) => (v === '' ? undefined : v), slug.optional()),
+    reminder: formBoolean,
+  })
+  .superRefine((v, ctx) => {
+    if (v.scope === 'panel' && !v.panelId) ctx.addIssue({ code: 'custom', path: ['panelId'], message: 'Choose a panel' });
+    if (v.scope === 'group' && !v.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'Choose a group' });
+  });
+export type InviteInput = z.output<typeof inviteInput>;
+
+export interface InviteResult {
+  invited: number;
+  reminded: number;
+  /** Members with no email address: invite them by phone or on paper. */
+  noEmail: number;
+  alreadyInvited: number;
+  alreadyAnswered: number;
+}
+
+export interface InvitationStats {
+  panels: { panelId: string; panelName: string; invited: number; answered: number; rate: number | null }[];
+  invited: number;
+  answered: number;
+  rate: number | null;
+}
+
+export const resultsQuery = z.object({
+  channel: z.enum(responseChannels).optional(),
+  networkId: slug.optional(),
+  groupId: slug.optional(),
+});
+export type ResultsQuery = z.output<typeof resultsQuery>;
+
+/** A count that may be hidden because it is small (group filters only). */
+export type ShownCount = number | null;
+
+export interface QuestionResult {
+  questionId: string;
+  label: string;
+  type: QuestionType;
+  answered: ShownCount;
+  /** Choice, yes/no, rating: one row per answer. */
+  options?: { value: string; label: string; count: ShownCount; percent: number | null }[];
+  /** Rating and number: the mean; ranking: mean position per option (1 = first). */
+  mean?: number | null;
+  ranks?: { value: string; label: string; meanPosition: number | null }[];
+}
+
+export interface SurveyResults {
+  surveyId: string;
+  filter: ResultsQuery;
+  filterLabel: string;
+  responses: ShownCount;
+  /** True when small counts are hidden (a group filter). */
+  suppressed: boolean;
+  threshold: number;
+  byDay: { day: string; count: ShownCount }[];
+  questions: QuestionResult[];
+  /** Counter items read to build this page (flat however many responses there are). */
+  itemsRead: number;
+}
+
+export interface TextAnswer {
+  id: string;
+  day: string;
+  text: string;
+  channel: ResponseChannel;
+}
+
+export interface StoredResponse {
+  id: string;
+  day: string;
+  submittedAt?: string;
+  channel: ResponseChannel;
+  definitionVersion: number;
+  hubId?: string;
+  networkId?: string;
+  answers: Answers;
+  paperRef?: string;
+  enteredBy?: string;
 }

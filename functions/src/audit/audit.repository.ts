@@ -1,8 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Page } from '@pv/shared/config.schema';
-import { DomainError } from '@pv/shared/errors';
-import { db, tableName } from '../platform/dynamodb.ts';
+import { db, decodeCursor, encodeCursor, tableName } from '../platform/dynamodb.ts';
 import { auditKeys } from './audit.keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -18,20 +17,9 @@ export function auditPut(tenantId: string, entry: AuditEntry): TransactItem {
   };
 }
 
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-function decodeCursor(tenantId: string, cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    // A cursor can only continue within the caller's own tenant.
-    if (key.PK !== auditKeys.partition(tenantId) || typeof key.SK !== 'string') throw new Error('foreign cursor');
-    return { PK: key.PK, SK: key.SK };
-  } catch {
-    throw new DomainError('invalid', 'That page of the audit log does not exist.');
-  }
+function auditCursor(tenantId: string, cursor: string | undefined) {
+  // A cursor can only continue within the caller's own tenant.
+  return decodeCursor(cursor, (key) => key.PK === auditKeys.partition(tenantId) && typeof key.SK === 'string' && Object.keys(key).length === 2);
 }
 
 export async function listAudit(tenantId: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
@@ -42,7 +30,7 @@ export async function listAudit(tenantId: string, limit: number, cursor?: string
       ExpressionAttributeValues: { ':pk': auditKeys.partition(tenantId), ':sk': 'AUDIT#' },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(tenantId, cursor),
+      ExclusiveStartKey: auditCursor(tenantId, cursor),
     }),
   );
   const items = (out.Items ?? []).map(

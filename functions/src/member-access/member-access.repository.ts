@@ -2,7 +2,8 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { memberAccessKeys as keys } from './member-access.keys.ts';
 
-export type LinkPurpose = 'confirm' | 'sign-in';
+/** survey: a personal invitation to answer a survey (`next` is the survey id); it works until they answer or it closes. */
+export type LinkPurpose = 'confirm' | 'sign-in' | 'survey';
 
 export interface LinkGrant {
   purpose: LinkPurpose;

@@ -15,7 +15,7 @@ import type { LinkPurpose } from './member-access.repository.ts';
  * mailbox holds the membership — is the same as a password reset by email.
  */
 
-export const LINK_HOURS: Record<LinkPurpose, number> = { confirm: 7 * 24, 'sign-in': 24 };
+export const LINK_HOURS: Record<Exclude<LinkPurpose, 'survey'>, number> = { confirm: 7 * 24, 'sign-in': 24 };
 export const SESSION_HOURS = 4;
 export const SESSION_HEADER = 'x-member-session';
 
@@ -31,7 +31,7 @@ function newToken(): string {
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A single-use link for the email; `item` goes into the same transaction as the change that sends it. */
-export function issueLink(tenantId: string, purpose: LinkPurpose, panelId: string, memberId: string, next = ''): IssuedLink {
+export function issueLink(tenantId: string, purpose: Exclude<LinkPurpose, 'survey'>, panelId: string, memberId: string, next = ''): IssuedLink {
   const token = newToken();
   const page = purpose === 'confirm' ? 'confirm' : 'link';
   const url = `${config().PUBLIC_WEB_URL}/${tenantId}/membership/${page}?token=${token}`;

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@pv/shared/errors';
 import { config } from './config.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -101,4 +102,27 @@ export function versionCondition(expectedVersion: number | undefined) {
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':expected': expectedVersion },
       };
+}
+
+/** An opaque page cursor for a Query's LastEvaluatedKey. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+/**
+ * A cursor back to a key, accepted only when `belongs` says it is a key of the expected partition
+ * (a cursor can never continue into another tenant's or another list's items).
+ */
+export function decodeCursor(cursor: string | undefined, belongs: (key: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  let key: Record<string, unknown>;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    key = {};
+  }
+  if (!key || typeof key !== 'object' || !Object.values(key).every((v) => typeof v === 'string') || !belongs(key)) {
+    throw new DomainError('invalid', 'That page does not exist. Go back to the first page.');
+  }
+  return key;
 }

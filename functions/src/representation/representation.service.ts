@@ -14,9 +14,12 @@ export function hubFacts(config: TenantConfig, networkId: string, hubId: string 
   return network ? { rural: network.rural } : undefined;
 }
 
-/** The tenant's active groups a member is in, from their consented answers (if any) and their hub. */
-export function groupsFor(config: TenantConfig, profile: ProfileAnswers | undefined, hub: GroupFacts['hub']): string[] {
-  const facts: GroupFacts = { profile: profile as Partial<Record<string, string>> | undefined, hub };
+/**
+ * The tenant's active groups a person is in, from their consented answers (if any), their hub and,
+ * for a survey response, how it was given (paper, phone…).
+ */
+export function groupsFor(config: TenantConfig, profile: ProfileAnswers | undefined, hub: GroupFacts['hub'], response?: GroupFacts['response']): string[] {
+  const facts: GroupFacts = { profile: profile as Partial<Record<string, string>> | undefined, hub, ...(response ? { response } : {}) };
   return config.group.filter((g: Group) => g.status === 'active' && matchesRule(g.rule, facts)).map((g) => g.id);
 }
 

@@ -21,6 +21,9 @@ describe('deciding who is in a group', () => {
     const minority = groupRule.parse({ conditions: [{ field: 'profile.ethnicity', operator: 'not-in', values: ['white-british'] }] });
     expect(matchesRule(minority, { profile: { ethnicity: 'prefer-not-to-say' } })).toBe(false);
     expect(matchesRule(minority, { profile: {} })).toBe(false);
+    // A blank free-text answer (main language left empty) is not an answer either.
+    const otherLanguage = groupRule.parse({ conditions: [{ field: 'profile.mainLanguage', operator: 'not-in', values: ['english'] }] });
+    expect(matchesRule(otherLanguage, { profile: { mainLanguage: '' } })).toBe(false);
     expect(matchesRule(minority, { profile: { ethnicity: 'black-african' } })).toBe(true);
   });
 

@@ -1,0 +1,7 @@
+import { apiHandler } from '../platform/http.ts';
+import { readDraft } from './responses.service.ts';
+import { draftToken, staff, surveyParams } from './surveys.params.ts';
+
+export const handler = apiHandler({ access: staff, params: surveyParams }, async ({ params, event, caller }) => ({
+  body: await readDraft(params.tenantId, params.surveyId, draftToken(event), caller),
+}));

@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Caller } from '@pv/shared/auth.schema';
+import { DomainError } from '@pv/shared/errors';
+import { effectiveStatus, type InvitationStats, type InviteInput, type InviteResult } from '@pv/shared/survey.schema';
+import { auditPut } from '../audit/audit.repository.ts';
+import { getToken, tokenPut } from '../member-access/member-access.repository.ts';
+import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
+import { listMembers, listPanels, memberAppend, type StoredMember } from '../panels/panels.repository.ts';
+import { config as appConfig } from '../platform/config.ts';
+import { db, isConditionFailure, queryAll, tableName, transactWrite, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { newId, nowIso } from '../platform/ids.ts';
+import { getCounted } from '../profiles/profiles.repository.ts';
+import { getPublicTenant } from '../tenants/tenants.service.ts';
+import { invitationEmail, reminderEmail } from './survey-emails.ts';
+import { surveyKeys as keys } from './surveys.keys.ts';
+import { requireSurvey } from './surveys.service.ts';
+
+/**
+ * Personal invitations to panel members. Each gets a link of their own (only its hash is stored);
+ * the link opens their one draft, so it is also the way back to saved answers, and the survey takes
+ * one response per invitation. Reminders go only to members who have not answered, at most once a
+ * day, with a fresh link to the same draft.
+ */
+
+export interface InvitationItem {
+  panelId: string;
+  memberId: string;
+  networkId: string;
+  hubId?: string;
+  /** The secret that names this invitation's draft (the links map to it). */
+  draftKey: string;
+  invitedAt: string;
+  remindedAt?: string;
+  answeredAt?: string;
+}
+
+const REMIND_AFTER_HOURS = 24;
+const statsAttribute = (what: 'inv' | 'ans', panelId: string) => `${what}_${panelId}`;
+
+export async function readInvitationItem(tenantId: string, surveyId: string, panelId: string, memberId: string): Promise<InvitationItem | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.invite(tenantId, surveyId, panelId, memberId), ConsistentRead: true }));
+  return Item ? withoutKeys<InvitationItem>(Item) : undefined;
+}
+
+/** The invitation behind a link; refuses a used-up (answered), expired or foreign link. */
+export async function readInvitation(tenantId: string, surveyId: string, linkToken: string): Promise<InvitationItem> {
+  const grant = await getToken(tenantId, linkToken);
+  const gone = new DomainError('not-found', 'This invitation link has expired or is not complete. Copy the whole link from the email.');
+  if (!grant || grant.purpose !== 'survey' || grant.next !== surveyId || grant.expiresAt <= Math.floor(Date.now() / 1000)) throw gone;
+  const invitation = await readInvitationItem(tenantId, surveyId, grant.panelId, grant.memberId);
+  if (!invitation) throw gone;
+  if (invitation.answeredAt) throw new DomainError('conflict', 'You have answered this survey already. Thank you for taking part.');
+  return invitation;
+}
+
+/** In the response's transaction: the invitation is answered (once) and counted. */
+export function answeredInvitation(tenantId: string, surveyId: string, panelId: string, memberId: string, at: string): TransactItem[] {
+  return [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.invite(tenantId, surveyId, panelId, memberId),
+        UpdateExpression: 'SET answeredAt = :at',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(answeredAt)',
+        ExpressionAttributeValues: { ':at': at },
+      },
+    },
+    statsUpdate(tenantId, surveyId, 'ans', panelId),
+  ];
+}
+
+function statsUpdate(tenantId: string, surveyId: string, what: 'inv' | 'ans', panelId: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.inviteStats(tenantId, surveyId),
+      UpdateExpression: 'SET #type = :type ADD #a :one',
+      ExpressionAttributeNames: { '#type': 'type', '#a': statsAttribute(what, panelId) },
+      ExpressionAttributeValues: { ':type': 'survey-invite-stats', ':one': 1 },
+    },
+  };
+}
+
+function linkFor(tenantId: string, surveyId: string, member: StoredMember, closesOn: string) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = Math.floor(new Date(`${closesOn}T23:59:59Z`).getTime() / 1000) + 86400;
+  return {
+    url: `${appConfig().PUBLIC_WEB_URL}/${tenantId}/surveys/${surveyId}/invited?token=${token}`,
+    item: tokenPut(tenantId, token, { purpose: 'survey', panelId: member.panelId, memberId: member.id, next: surveyId, expiresAt }),
+  };
+}
+
+export async function invite(caller: Caller, tenantId: string, surveyId: string, input: InviteInput): Promise<InviteResult> {
+  const [tenant, survey, panels] = await Promise.all([getPublicTenant(tenantId), requireSurvey(tenantId, surveyId), listPanels(tenantId)]);
+  if (effectiveStatus(survey) !== 'open') throw new DomainError('conflict', 'Publish the survey before inviting people. A closed survey can’t take more answers.');
+  if (survey.audience === 'public') {
+    throw new DomainError('invalid', 'This survey is set to “anyone with the link”. Change who can answer to include panel members first.');
+  }
+  const chosen = panels.filter((p) => p.status === 'active' && (input.scope !== 'panel' || p.id === input.panelId));
+  if (input.scope === 'panel' && !chosen.length) {
+    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { panelId: 'Choose an active panel' } });
+  }
+  const existing = new Map(
+    (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': keys.invitesPartition(tenantId, surveyId), ':sk': 'INVITE#' } })).map(
+      (i) => [`${i.panelId}#${i.memberId}`, withoutKeys<InvitationItem>(i)],
+    ),
+  );
+  const result: InviteResult = { invited: 0, reminded: 0, noEmail: 0, alreadyInvited: 0, alreadyAnswered: 0 };
+  const now = nowIso();
+  const remindBefore = new Date(Date.now() - REMIND_AFTER_HOURS * 3600_000).toISOString();
+
+  const jobs: (() => Promise<void>)[] = [];
+  for (const panel of chosen) {
+    const members = (await listMembers(tenantId, panel.id)).filter((m) => m.status === 'active');
+    for (const member of members) {
+      if (input.scope === 'group') {
+        const counted = await getCounted(tenantId, member.id);
+        if (!counted?.groups.includes(input.groupId!)) continue;
+      }
+      const current = existing.get(`${panel.id}#${member.id}`);
+      if (current?.answeredAt) {
+        result.alreadyAnswered++;
+        continue;
+      }
+      if (!member.email) {
+        result.noEmail++;
+        continue;
+      }
+      if (!input.reminder && current) {
+        result.alreadyInvited++;
+        continue;
+      }
+      if (input.reminder && (!current || (current.remindedAt ?? current.invitedAt) > remindBefore)) {
+        if (current) result.alreadyInvited++;
+        continue;
+      }
+      jobs.push(async () => {
+        const link = linkFor(tenantId, surveyId, member, survey.closesOn);
+        const email = current
+          ? reminderEmail(member.name, survey.title, survey.closesOn, tenant.name, link.url)
+          : invitationEmail(member.name, survey.title, survey.closesOn, tenant.name, link.url, survey.anonymous);
+        const message = newOutboxMessage(tenantId, { to: member.email, ...email });
+        const inviteWrite: TransactItem = current
+          ? {
+              Update: {
+                TableName: tableName(),
+                Key: keys.invite(tenantId, surveyId, panel.id, member.id),
+                UpdateExpression: 'SET remindedAt = :now',
+                ConditionExpression: 'attribute_not_exists(answeredAt)',
+                ExpressionAttributeValues: { ':now': now },
+              },
+            }
+          : {
+              Put: {
+                TableName: tableName(),
+                Item: {
+                  ...keys.invite(tenantId, surveyId, panel.id, member.id),
+                  type: 'survey-invite',
+                  tenantId,
+                  panelId: panel.id,
+                  memberId: member.id,
+                  networkId: panel.networkId,
+                  ...(member.hubId ? { hubId: member.hubId } : {}),
+                  draftKey: randomBytes(32).toString('base64url'),
+                  invitedAt: now,
+                } satisfies Record<string, unknown> & InvitationItem,
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            };
+        try {
+          await transactWrite(
+            [
+              inviteWrite,
+              link.item,
+              outboxPut(message),
+              memberAppend(tenantId, panel.id, member.id, 'outboxIds', message.id),
+              ...(current ? [] : [statsUpdate(tenantId, surveyId, 'inv', panel.id)]),
+            ],
+            () => new DomainError('conflict', 'already'),
+          );
+          if (current) result.reminded++;
+          else result.invited++;
+        } catch (error) {
+          if (error instanceof DomainError && error.message === 'already') result.alreadyInvited++;
+          else if (!isConditionFailure(error)) throw error;
+        }
+      });
+    }
+  }
+  for (let i = 0; i < jobs.length; i += 8) await Promise.all(jobs.slice(i, i + 8).map((job) => job()));
+
+  if (result.invited || result.reminded) {
+    const scope = input.scope === 'all' ? 'all panels' : input.scope === 'panel' ? `panel ${input.panelId}` : `group ${input.groupId}`;
+    await transactWrite(
+      [
+        auditPut(tenantId, {
+          id: newId(),
+          at: nowIso(),
+          actor: { sub: caller.sub, email: caller.email },
+          action: input.reminder ? 'remind' : 'invite',
+          kind: 'survey',
+          itemId: surveyId,
+          changes: {},
+          summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
+        }),
+      ],
+      () => new DomainError('conflict', 'Try again.'),
+    );
+  }
+  return result;
+}
+
+export async function invitationStats(tenantId: string, surveyId: string): Promise<InvitationStats> {
+  const [, panels, stats] = await Promise.all([
+    requireSurvey(tenantId, surveyId),
+    listPanels(tenantId),
+    db().send(new GetCommand({ TableName: tableName(), Key: keys.inviteStats(tenantId, surveyId) })),
+  ]);
+  const item = stats.Item ?? {};
+  const rate = (answered: number, invited: number) => (invited ? Math.round((answered / invited) * 1000) / 10 : null);
+  const rows = panels
+    .map((p) => {
+      const invited = Number(item[statsAttribute('inv', p.id)] ?? 0);
+      const answered = Number(item[statsAttribute('ans', p.id)] ?? 0);
+      return { panelId: p.id, panelName: p.name, invited, answered, rate: rate(answered, invited) };
+    })
+    .filter((r) => r.invited > 0);
+  const invited = rows.reduce((n, r) => n + r.invited, 0);
+  const answered = rows.reduce((n, r) => n + r.answered, 0);
+  return { panels: rows, invited, answered, rate: rate(answered, invited) };
+}
+
