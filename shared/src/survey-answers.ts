@@ -385,7 +385,7 @@ export function sectionFromForm(section: Section, get: (name: string) => string[
         raw[q.id] = get(name);
         break;
       case 'date': {
-        const [d, m, y] = [one(`${name}_day`), one(`${name}_month`), one(`${name}_year`)];
+        const [d, m, y] = [one(`${name}.day`), one(`${name}.month`), one(`${name}.year`)];
         if (d || m || y) raw[q.id] = `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
         break;
       }
@@ -425,9 +425,9 @@ export function formValuesFor(section: Section, answers: Answers): Record<string
     if (value === undefined) continue;
     if (q.type === 'date' && typeof value === 'string') {
       const [y, m, d] = value.split('-');
-      values[`${name}_day`] = String(Number(d));
-      values[`${name}_month`] = String(Number(m));
-      values[`${name}_year`] = y ?? '';
+      values[`${name}.day`] = String(Number(d));
+      values[`${name}.month`] = String(Number(m));
+      values[`${name}.year`] = y ?? '';
     } else if (q.type === 'ranking' && Array.isArray(value)) {
       value.forEach((id, i) => (values[`${name}_${id}`] = String(i + 1)));
     } else if (q.type === 'equality' && typeof value === 'object' && !Array.isArray(value)) {

@@ -193,6 +193,14 @@ export interface Survey extends SurveyInput {
   publishedAt?: string;
 }
 
+/** A survey on the public list. */
+export interface PublicSurveySummary {
+  id: string;
+  title: string;
+  introduction: string;
+  closesOn: string;
+}
+
 /** What a parent sees: no counts, no tags. */
 export interface PublicSurvey {
   id: string;

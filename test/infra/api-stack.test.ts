@@ -314,14 +314,14 @@ describe('the API split into one nested stack per domain', () => {
   });
 
   it('gives a new domain its own nested stack with no change to the CDK code', () => {
-    // 60 routes of a domain that does not exist yet ("surveys"). ApiFunction needs a real entry file and each
+    // 60 routes of a domain that does not exist yet ("consultations"). ApiFunction needs a real entry file and each
     // route its own handler (functionIdFor), so each points at an existing handler through a folder of its own:
-    // `surveys/question-7/../../panels/list-panels.handler.ts` is in the surveys domain, its function id is
-    // SurveysQuestion7PanelsListPanels, and its entry resolves to functions/src/panels/list-panels.handler.ts.
-    const surveys: RouteDefinition[] = Array.from({ length: 60 }, (_, i) => ({
+    // `consultations/question-7/../../panels/list-panels.handler.ts` is in the consultations domain, its function id is
+    // ConsultationsQuestion7PanelsListPanels, and its entry resolves to functions/src/panels/list-panels.handler.ts.
+    const added: RouteDefinition[] = Array.from({ length: 60 }, (_, i) => ({
       method: i % 2 === 0 ? 'GET' : 'POST',
-      path: `/tenants/{tenantId}/surveys/question-${i}`,
-      handler: `surveys/question-${i}/../../panels/list-panels.handler.ts`,
+      path: `/tenants/{tenantId}/consultations/question-${i}`,
+      handler: `consultations/question-${i}/../../panels/list-panels.handler.ts`,
       public: i % 10 === 0,
     }));
     const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
@@ -331,19 +331,19 @@ describe('the API split into one nested stack per domain', () => {
       tableStreamArn: 'arn:aws:dynamodb:eu-west-2:123456789012:table/parent-voice-dev/stream/2026-01-01T00:00:00.000',
       issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example',
       clientId: 'example-client',
-      routes: [...routes, ...surveys],
+      routes: [...routes, ...added],
     });
 
-    expect([...api.routeStacks.keys()].sort()).toEqual([...domains, 'surveys'].sort());
-    const nested = api.routeStacks.get('surveys')!;
-    expect(nested.node.id).toBe('SurveysRoutes');
+    expect([...api.routeStacks.keys()].sort()).toEqual([...domains, 'consultations'].sort());
+    const nested = api.routeStacks.get('consultations')!;
+    expect(nested.node.id).toBe('ConsultationsRoutes');
     const template = Template.fromStack(nested);
     const deployed = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r);
-    expect(deployed.map((r) => r.Properties.RouteKey).sort()).toEqual(surveys.map(routeKey).sort());
+    expect(deployed.map((r) => r.Properties.RouteKey).sort()).toEqual(added.map(routeKey).sort());
     expect(deployed.filter((r) => r.Properties.AuthorizationType === 'JWT')).toHaveLength(54);
     expect(resourceCount(template)).toBe(60 * 7);
     expect(resourceCount(template)).toBeLessThan(500);
-    for (const route of surveys) {
+    for (const route of added) {
       const fn = api.routeFunctions.get(functionIdFor(route.handler))!;
       expect(Stack.of(fn)).toBe(nested);
     }

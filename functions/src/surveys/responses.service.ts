@@ -10,6 +10,7 @@ import {
   type AssistedDraftInput,
   type DraftView,
   type PublicSurvey,
+  type PublicSurveySummary,
   type StartDraftInput,
   type StoredResponse,
   type SubmitResult,
@@ -69,13 +70,6 @@ function requireOpen(survey: Survey, assisted = false) {
 
 // ---------------------------------------------------------------------------------------------
 // Public pages
-
-export interface PublicSurveySummary {
-  id: string;
-  title: string;
-  introduction: string;
-  closesOn: string;
-}
 
 export async function listPublicSurveys(tenantId: string): Promise<PublicSurveySummary[]> {
   await getPublicTenant(tenantId);

@@ -34,6 +34,23 @@ import type {
   MyMembership,
   Participation,
 } from '@pv/shared/panel.schema';
+import type {
+  AssistedDraftInput,
+  DraftView,
+  InvitationStats,
+  InviteInput,
+  InviteResult,
+  PublicSurvey,
+  PublicSurveySummary,
+  ResultsQuery,
+  StoredResponse,
+  SubmitResult,
+  Survey,
+  SurveyInput,
+  SurveyResults,
+  SurveyStatus,
+  TextAnswer,
+} from '@pv/shared/survey.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -68,6 +85,10 @@ export interface RequestOptions {
   token?: string;
   /** A panel member's session (from a link in their email), for the /me routes. */
   memberSession?: string;
+  /** A survey draft's token (from the browser's cookie or an invitation), for answering. */
+  surveyDraft?: string;
+  /** The browser's network address, for the API's per-client limit on starting surveys. */
+  client?: string;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -96,6 +117,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.memberSession) headers['x-member-session'] = options.memberSession;
+  if (options.surveyDraft) headers['x-survey-draft'] = options.surveyDraft;
+  if (options.client) headers['x-pv-client'] = options.client;
 
   // A double-submitted create can arrive while the first is still running: the API answers 409 with
   // code "in-progress"; wait and ask again for the first request's result.
@@ -200,6 +223,55 @@ export function api(session: Session | null) {
       call<Meeting>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/meetings/${enc(meetingId)}/attendance`, { method: 'PUT', body: input }),
     participation: (tenantId: string, panelId: string) =>
       call<Participation>(`/tenants/${enc(tenantId)}/panels/${enc(panelId)}/participation`),
+
+    // Surveys: public
+    publicSurveys: (tenantId: string) => call<PublicSurveySummary[]>(`/tenants/${enc(tenantId)}/public/surveys`),
+    publicSurvey: (tenantId: string, surveyId: string) => call<PublicSurvey>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}`),
+    startSurvey: (tenantId: string, surveyId: string, input: { hubId?: string; invitation?: string }, client: string) =>
+      call<{ token: string }>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}/drafts`, { method: 'POST', body: input, client }),
+
+    // Surveys: officers
+    surveys: (tenantId: string) => call<SurveyWithStatus[]>(`/tenants/${enc(tenantId)}/surveys`),
+    survey: (tenantId: string, surveyId: string) => call<SurveyWithStatus>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}`),
+    createSurvey: (tenantId: string, input: Record<string, unknown> | SurveyInput, idempotencyKey: string) =>
+      call<Survey>(`/tenants/${enc(tenantId)}/surveys`, { method: 'POST', body: input, idempotencyKey }),
+    updateSurvey: (tenantId: string, surveyId: string, version: number, input: Record<string, unknown> | SurveyInput) =>
+      call<Survey>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}`, { method: 'PUT', body: { ...input, version } }),
+    publishSurvey: (tenantId: string, surveyId: string, version: number) =>
+      call<Survey>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/publish`, { method: 'POST', body: { version } }),
+    closeSurvey: (tenantId: string, surveyId: string, version: number) =>
+      call<Survey>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/close`, { method: 'POST', body: { version } }),
+    inviteToSurvey: (tenantId: string, surveyId: string, input: Record<string, unknown> | InviteInput, idempotencyKey: string) =>
+      call<InviteResult>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/invitations`, { method: 'POST', body: input, idempotencyKey }),
+    invitationStats: (tenantId: string, surveyId: string) => call<InvitationStats>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/invitations`),
+    surveyResults: (tenantId: string, surveyId: string, filter: ResultsQuery = {}) =>
+      call<SurveyResults>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/results`, { query: { ...filter } }),
+    textAnswers: (tenantId: string, surveyId: string, questionId: string, page: { cursor?: string; search?: string; limit?: number } = {}) =>
+      call<{ items: TextAnswer[]; next?: string; read: number }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/questions/${enc(questionId)}/answers`, {
+        query: page,
+      }),
+    surveyResponses: (tenantId: string, surveyId: string, page: { cursor?: string; limit?: number } = {}) =>
+      call<{ items: StoredResponse[]; next?: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/responses`, { query: page }),
+    startEntry: (tenantId: string, surveyId: string, input: Record<string, unknown> | AssistedDraftInput) =>
+      call<{ token: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/entries`, { method: 'POST', body: input }),
+  };
+}
+
+export type SurveyWithStatus = Survey & { effectiveStatus: SurveyStatus };
+
+/**
+ * Answering a survey through a draft: a parent's (public routes, the token from their cookie or
+ * invitation) or an officer entering a paper form (staff routes, their session as well).
+ */
+export function draftApi(tenantId: string, surveyId: string, token: string, staff?: Session | null) {
+  const base = staff ? `/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/entry` : `/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}/draft`;
+  const call = <T>(path: string, options: RequestOptions = {}) => request<T>(base + path, { ...options, surveyDraft: token, token: staff?.idToken });
+  return {
+    get: () => call<DraftView>(''),
+    saveSection: (sectionId: string, answers: Record<string, unknown>) =>
+      call<{ next: string | null }>(`/sections/${enc(sectionId)}`, { method: 'PUT', body: { answers } }),
+    submit: () => call<SubmitResult>('/submit', { method: 'POST', body: {} }),
+    emailResumeLink: (email: string) => call<{ sent: true }>('/resume-link', { method: 'POST', body: { email } }),
   };
 }
 
