@@ -21,6 +21,9 @@ const verbs: Record<AuditEntry['action'], string> = {
   erase: 'Erased',
   invite: 'Invited',
   attendance: 'Recorded attendance',
+  publish: 'Published',
+  close: 'Closed',
+  remind: 'Reminded',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -66,7 +69,7 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting') {
+  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting' && entry.kind !== 'survey') {
     const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
@@ -74,9 +77,9 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
   return typeof name === 'string' ? name : entry.itemId;
 }
 
-/** Panels, members and meetings carry their own words (never a member's personal data). */
+/** Panels, members, meetings and surveys carry their own words (never a member's personal data). */
 function describe(entry: AuditEntry, config: TenantConfig): string {
-  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting') {
+  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting' || entry.kind === 'survey') {
     return entry.summary ?? `${verbs[entry.action] ?? entry.action} ${entry.kind}`;
   }
   return `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`;
