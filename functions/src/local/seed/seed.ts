@@ -3,6 +3,7 @@ import { toSlug } from '@pv/shared/validation';
 import { nowIso } from '../../platform/ids.ts';
 import { getTenant, putConfigItems, putTenantIfAbsent } from '../../tenants/tenants.repository.ts';
 import { seedDemoPanels } from './demo-panels.ts';
+import { seedDemoSurvey } from './demo-surveys.ts';
 import { baselineSource, demoTenants, type DemoTenant } from './demo-tenants.ts';
 
 /** Builds every configuration item of a demo tenant, with reference counts already right. */
@@ -62,7 +63,10 @@ export async function seedDemo(): Promise<string[]> {
   for (const demo of demoTenants) {
     if (!(await seedTenant(demo))) continue;
     created.push(demo.id);
-    if (demo.id === 'notts') await seedDemoPanels(demo.id);
+    if (demo.id === 'notts') {
+      await seedDemoPanels(demo.id);
+      await seedDemoSurvey(demo.id);
+    }
   }
   return created;
 }
