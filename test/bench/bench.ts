@@ -21,6 +21,8 @@ import { tenantKeys } from '../../functions/src/tenants/tenants.keys.ts';
  *     process against an empty ESM module.
  *  3. Panels: DynamoDB items written per join (and per confirm, answers, assisted add), and the
  *     representation view's time and items read with 100 vs 10,000 members behind it.
+ *  4. Surveys: sustained submissions through the local API (submitted vs stored: none lost, none
+ *     duplicated) and the results page's time and items read with 100 vs 100,000 responses.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -147,6 +149,7 @@ async function main() {
   if (!only || only === 'api') await apiOverhead();
   if (!only || only === 'bundles') await bundles();
   if (!only || only === 'panels') await panels();
+  if (!only || only === 'surveys') await (await import('./surveys.bench.ts')).benchSurveys();
   process.exit(0);
 }
 

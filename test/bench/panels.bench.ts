@@ -15,54 +15,13 @@ import { newId } from '../../functions/src/platform/ids.ts';
 import { representationKeys } from '../../functions/src/representation/representation.keys.ts';
 import { representation } from '../../functions/src/representation/representation.service.ts';
 import { getConfig } from '../../functions/src/tenants/tenants.service.ts';
+import { counts, countItems, measure } from './count-items.ts';
 
 /**
  * 3. Panels. Counts every item DynamoDB is asked to write or read (a middleware on the client), so
  * the cost of a join is a number of writes, not a time; then compares the representation view with
  * 100 and 10,000 members behind it, interleaved so noise falls on both alike.
  */
-const counts = { writes: 0, reads: 0 };
-
-function countItems() {
-  // A middleware on the shared document client: every command's items, by the command's name.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const middleware = (next: any, context: { commandName?: string }) => async (args: any) => {
-    const input = args.input as Record<string, any>;
-    const result = await next(args);
-    const output = result.output as Record<string, any>;
-    switch (context.commandName) {
-      case 'TransactWriteItemsCommand':
-        counts.writes += input.TransactItems.length;
-        break;
-      case 'BatchWriteItemCommand':
-        counts.writes += (Object.values(input.RequestItems)[0] as unknown[]).length;
-        break;
-      case 'PutItemCommand':
-      case 'UpdateItemCommand':
-      case 'DeleteItemCommand':
-        counts.writes += 1;
-        break;
-      case 'GetItemCommand':
-        counts.reads += output.Item ? 1 : 0;
-        break;
-      case 'BatchGetItemCommand':
-        counts.reads += (Object.values(output.Responses ?? {})[0] as unknown[] | undefined)?.length ?? 0;
-        break;
-      default:
-        counts.reads += output.Items?.length ?? 0;
-    }
-    return result;
-  };
-  db().middlewareStack.add(middleware, { step: 'initialize', name: 'benchCountItems' });
-}
-
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; writes: number; reads: number }> {
-  counts.writes = 0;
-  counts.reads = 0;
-  const result = await fn();
-  return { result, writes: counts.writes, reads: counts.reads };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Members and their counters written straight to the table: the view reads counters only, so this is what it sees at scale. */

@@ -247,7 +247,7 @@ export async function emailResumeLink(tenantId: string, surveyId: string, token:
 class AlreadySubmitted extends Error {}
 
 export async function submit(tenantId: string, surveyId: string, token: string, caller?: Caller): Promise<SubmitResult> {
-  if (await repo.isDone(tenantId, surveyId, token)) return { submitted: true, firstTime: false };
+  // The draft goes in the same transaction that marks it done: no draft means sent already (or never there).
   const draft = await repo.getDraft(tenantId, surveyId, token);
   if (!draft || draft.expiresAt <= nowSeconds()) {
     if (await repo.isDone(tenantId, surveyId, token)) return { submitted: true, firstTime: false };
