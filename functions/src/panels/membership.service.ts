@@ -13,6 +13,7 @@ import {
 import { auditPut } from '../audit/audit.repository.ts';
 import { anonymiseInvitationItems, findMyMeetings, myInvitations } from '../meetings/meetings.service.ts';
 import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
+import { unlinkMemberItems } from '../surveys/member-links.ts';
 import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -89,7 +90,7 @@ async function requireMember(me: MemberCaller): Promise<{ member: StoredMember; 
 
 
 function ownView(member: StoredMember): MyMembership['member'] {
-  const { meetingIds: _m, outboxIds: _o, assisted, ...rest } = member;
+  const { meetingIds: _m, outboxIds: _o, surveyItems: _s, assisted, ...rest } = member;
   return { ...rest, assisted: Boolean(assisted) };
 }
 
@@ -265,6 +266,7 @@ export async function eraseMe(me: MemberCaller): Promise<void> {
   const later = [
     ...(member.outboxIds ?? []).map((id) => outboxDelete(me.tenantId, id)),
     ...(await anonymiseInvitationItems(me.tenantId, member.id, member.meetingIds ?? [])),
+    ...unlinkMemberItems(me.tenantId, member.surveyItems ?? []),
   ];
   for (let i = 0; i < later.length; i += 50) await transactWrite(later.slice(i, i + 50), () => new Error('erase step failed'));
 }

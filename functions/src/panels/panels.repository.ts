@@ -7,6 +7,8 @@ import { panelKeys as keys } from './panels.keys.ts';
 export interface StoredMember extends Member {
   meetingIds?: string[];
   outboxIds?: string[];
+  /** Named survey answers and their Feedback (surveys/member-links.ts), unlinked when the member is erased. */
+  surveyItems?: string[];
 }
 
 export function panelPut(tenantId: string, panel: Panel, expectedVersion?: number): TransactItem {
@@ -75,8 +77,8 @@ export function memberDelete(tenantId: string, panelId: string, memberId: string
   };
 }
 
-/** Records an id on the member (a meeting they were invited to, an email sent to them), within limits. */
-export function memberAppend(tenantId: string, panelId: string, memberId: string, field: 'meetingIds' | 'outboxIds', id: string): TransactItem {
+/** Records an id on the member (a meeting they were invited to, an email sent to them, a named survey answer), so erasing them can find it. */
+export function memberAppend(tenantId: string, panelId: string, memberId: string, field: 'meetingIds' | 'outboxIds' | 'surveyItems', id: string | string[]): TransactItem {
   return {
     Update: {
       TableName: tableName(),
@@ -84,7 +86,7 @@ export function memberAppend(tenantId: string, panelId: string, memberId: string
       UpdateExpression: 'SET #f = list_append(if_not_exists(#f, :empty), :id)',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#f': field },
-      ExpressionAttributeValues: { ':id': [id], ':empty': [] },
+      ExpressionAttributeValues: { ':id': Array.isArray(id) ? id : [id], ':empty': [] },
     },
   };
 }

@@ -258,7 +258,7 @@ export interface MemberFilter {
 
 /** Contact data only. Equality answers are never part of a member as an officer sees them. */
 function forOfficer(m: StoredMember): Member {
-  const { meetingIds: _m, outboxIds: _o, ...member } = m;
+  const { meetingIds: _m, outboxIds: _o, surveyItems: _s, ...member } = m;
   return member;
 }
 

@@ -21,6 +21,7 @@ import { feedbackPut, type Feedback } from '../feedback/feedback.repository.ts';
 import { rateLimitUpdate } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { contactHash } from '../panels/panels.keys.ts';
+import { memberAppend } from '../panels/panels.repository.ts';
 import { config as appConfig } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -31,6 +32,7 @@ import { answeredInvitation, readInvitation } from './invitations.service.ts';
 import { resumeLinkEmail } from './survey-emails.ts';
 import { counterDeltas, slicesFor } from './survey-counters.ts';
 import { SHARDS, sha256 } from './surveys.keys.ts';
+import { feedbackRef, responseRef } from './member-links.ts';
 import * as repo from './surveys.repository.ts';
 import { publicView, requireSurvey } from './surveys.service.ts';
 
@@ -333,6 +335,8 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
   };
 
   const writes: TransactItem[] = [repo.responsePut(tenantId, survey.id, response)];
+  // A named answer is personal data: the member item lists it (and its Feedback), so erasing the member can unlink them.
+  const memberRefs = [responseRef(survey.id, day, id)];
   for (const q of allQuestions(survey.definition)) {
     if (!freeTextTypes.includes(q.type) || typeof stored[q.id] !== 'string') continue;
     const feedback: Feedback = {
@@ -352,7 +356,9 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
     };
     if (survey.anonymous) feedback.id = randomBytes(10).toString('hex');
     writes.push(feedbackPut(tenantId, feedback));
+    if (named) memberRefs.push(feedbackRef(feedback.id));
   }
+  if (named) writes.push(memberAppend(tenantId, draft.invitation!.panelId, draft.invitation!.memberId, 'surveyItems', memberRefs));
   const deltas = counterDeltas(survey.definition, { day, answers: stored });
   const shard = Math.floor(Math.random() * SHARDS);
   for (const slice of slicesFor(response)) writes.push(repo.counterUpdate(tenantId, survey.id, slice, shard, deltas));

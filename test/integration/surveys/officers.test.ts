@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listMembers } from '../../../functions/src/panels/panels.repository.ts';
 import { addAssistedMember } from '../../../functions/src/panels/panels.service.ts';
+import { eraseMe } from '../../../functions/src/panels/membership.service.ts';
 import { readCounters } from '../../../functions/src/surveys/surveys.repository.ts';
 import { assistedInput, linkToken, mailTo, officerCaller, tenantItems, testPanel } from '../../support/panels.ts';
 import { answerYes, branchingSurvey, publishedSurvey, saveSection, startDraft, submitDraft, surveyPath } from '../../support/surveys.ts';
@@ -121,6 +122,15 @@ describe('inviting panel members', () => {
     // Reminders go only to those who have not answered, and not twice in a day.
     const reminders = await api(`/tenants/${tenant}/surveys/${survey.id}/invitations`, { method: 'POST', token: officer.token, json: { scope: 'all', reminder: true } });
     expect(reminders.body).toMatchObject({ reminded: 0, alreadyAnswered: 1 });
+
+    // Erasing the member unlinks their named answer and its Feedback; the answer stays counted.
+    await eraseMe({ tenantId: tenant, panelId: panel.id, memberId: member!.id, sessionToken: '' });
+    const after = await tenantItems(tenant);
+    for (const item of [...byType(after, 'survey-response'), ...byType(after, 'feedback')]) {
+      expect(item).not.toHaveProperty('memberId');
+      expect(item).not.toHaveProperty('submittedAt');
+    }
+    expect((await readCounters(tenant, survey.id)).slices.get('ALL')!.get('n')).toBe(1);
   });
 });
 
