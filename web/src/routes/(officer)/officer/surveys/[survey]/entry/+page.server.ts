@@ -1,0 +1,68 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { assistedDraftInput, responseChannelLabels } from '@pv/shared/survey.schema';
+import { toFieldErrors } from '@pv/shared/validation';
+import { ApiError, draftApi } from '$lib/server/api';
+import { formFailure } from '$lib/server/admin';
+import { orFail, textOf } from '$lib/server/officer';
+import { draftCookie, firstSectionHref, resumeHref, setDraftCookie } from '$lib/server/survey-pages';
+import { entryBase, hubGroups, officerSurvey, surveyHref } from '$lib/server/survey-staff';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Entering a response for a parent: how the answers were given (a paper form, a phone call, an
+ * event), the hub and the paper form's reference. Then the parents' own section pages, with the
+ * draft token in an httpOnly cookie that only the entry pages receive.
+ */
+
+const channels = (['paper', 'phone', 'event'] as const).map((c) => ({ value: c, label: responseChannelLabels[c] }));
+
+export const load: PageServerLoad = async ({ locals, url, params, cookies }) => {
+  const { client, tenantId, surveyId, survey } = await officerSurvey(locals, url, params.survey);
+  const config = await orFail(client.config(tenantId), url);
+  const base = entryBase(surveyId);
+
+  // A form this officer started on this browser and has not sent yet: offer to carry on with it.
+  let carryOn: { href: string; paperRef: string; channel: string } | undefined;
+  const token = draftCookie(cookies, surveyId);
+  if (token && !url.searchParams.has('missing')) {
+    try {
+      const answering = { base, start: base, client: draftApi(tenantId, surveyId, token, locals.session) };
+      const view = await answering.client.get();
+      if (!view.submitted && view.assisted) {
+        carryOn = { href: resumeHref(answering, view), paperRef: view.assisted.paperRef, channel: responseChannelLabels[view.channel] };
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status >= 500) throw e;
+      // Gone (sent, expired, another officer's): nothing to carry on with.
+    }
+  }
+  return {
+    survey: { id: survey.id, title: survey.title, status: survey.effectiveStatus },
+    back: `${surveyHref(surveyId)}/results`,
+    channels,
+    hubs: hubGroups(config),
+    carryOn,
+    missing: url.searchParams.get('missing') === '1',
+  };
+};
+
+export const actions: Actions = {
+  start: async ({ request, locals, url, params, cookies }) => {
+    const { client, tenantId, surveyId } = await officerSurvey(locals, url, params.survey);
+    const form = await request.formData();
+    const values = { channel: textOf(form, 'channel'), hubId: textOf(form, 'hubId'), paperRef: textOf(form, 'paperRef') };
+    const parsed = assistedDraftInput.safeParse(values);
+    if (!parsed.success) return fail(400, { values, errors: toFieldErrors(parsed.error) });
+    let token: string;
+    try {
+      token = (await client.startEntry(tenantId, surveyId, parsed.data)).token;
+    } catch (e) {
+      // A paper reference already entered comes back as an error on that field.
+      return formFailure(e, url, (errors) => errors, { values });
+    }
+    const base = entryBase(surveyId);
+    setDraftCookie(cookies, url, surveyId, base, token);
+    const view = await draftApi(tenantId, surveyId, token, locals.session).get();
+    redirect(303, firstSectionHref({ base, start: base, client: draftApi(tenantId, surveyId, token, locals.session) }, view));
+  },
+};
