@@ -277,9 +277,12 @@ export async function results(tenantId: string, surveyId: string, filter: Result
       return base;
     });
 
-  const byDay = [...totals.entries()]
-    .filter(([k]) => k.startsWith('d_'))
-    .map(([k, v]) => ({ day: k.slice(2), count: show(v) }))
+  // Every day the survey had answers (from all responses), so a filtered view never reveals, by a day
+  // being listed, that someone in a small group answered that day: a zero is hidden like any small count.
+  const all = slices.get('ALL') ?? new Map<string, number>();
+  const byDay = [...all.keys()]
+    .filter((k) => k.startsWith('d_'))
+    .map((k) => ({ day: k.slice(2), count: show(get(k)) }))
     .sort((a, b) => a.day.localeCompare(b.day));
 
   return {

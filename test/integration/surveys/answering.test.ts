@@ -75,6 +75,9 @@ describe('answering a survey', () => {
     const byGroup = await api(`/tenants/${tenant}/surveys/${survey.id}/results?groupId=dads-partners`, { token: officer.token });
     expect(byGroup.body!.responses).toBeNull(); // one response: fewer than 5, hidden
     expect(byGroup.body!.suppressed).toBe(true);
+    // Days are listed from all responses, each hidden when small, so no day gives a small group away.
+    const empty = await api(`/tenants/${tenant}/surveys/${survey.id}/results?groupId=rural`, { token: officer.token });
+    expect(empty.body!.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), count: null }]);
 
     const text = await api(`/tenants/${tenant}/surveys/${survey.id}/questions/better/answers?search=DADS`, { token: officer.token });
     expect(text.body!.items.map((i: { text: string }) => i.text)).toEqual(['Sessions after work for dads']);

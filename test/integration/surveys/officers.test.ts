@@ -115,6 +115,12 @@ describe('inviting panel members', () => {
     expect(response).toMatchObject({ memberId: member!.id, panelId: panel.id, networkId: 'mansfield' });
     expect(byType(items, 'feedback')[0]).toMatchObject({ memberId: member!.id, hubIds: ['mansfield-town', 'forest-town'] });
 
+    // The export gives the answers, never who gave them.
+    const exported = await api(`/tenants/${tenant}/surveys/${survey.id}/responses`, { token: officer.token });
+    expect(exported.body!.items).toHaveLength(1);
+    expect(JSON.stringify(exported.body)).not.toContain(member!.id);
+    expect(exported.body!.items[0]).not.toHaveProperty('groups');
+
     const stats = await api(`/tenants/${tenant}/surveys/${survey.id}/invitations`, { token: officer.token });
     expect(stats.body).toMatchObject({ invited: 2, answered: 1, rate: 50 });
     expect(stats.body!.panels).toEqual([{ panelId: panel.id, panelName: panel.name, invited: 2, answered: 1, rate: 50 }]);
