@@ -4,6 +4,7 @@ import { createMeeting } from '../../meetings/meetings.service.ts';
 import { saveMyProfile } from '../../panels/membership.service.ts';
 import { addAssistedMember, createPanel } from '../../panels/panels.service.ts';
 import { getConfig } from '../../tenants/tenants.service.ts';
+import { random } from './random.ts';
 
 /**
  * Demo panels for Nottinghamshire: one per Family Hub network, each with members (made up, with
@@ -11,17 +12,6 @@ import { getConfig } from '../../tenants/tenants.service.ts';
  * them, equality monitoring answers — skewed the way real panels are (mostly White British mums),
  * so the representation view shows the gaps on first start. Deterministic: the same every time.
  */
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = ['Amy', 'Chloe', 'Jade', 'Sophie', 'Laura', 'Gemma', 'Aisha', 'Fatima', 'Priya', 'Agnieszka', 'Hannah', 'Zara', 'Kerry', 'Leanne', 'Nadia', 'Ruth', 'Marcus', 'Tom', 'Jordan', 'Ayo', 'Shanice', 'Bethany', 'Ola', 'Megan'];
 const lastNames = ['Smith', 'Jones', 'Patel', 'Khan', 'Brown', 'Wilson', 'Kowalska', 'Taylor', 'Begum', 'Evans', 'Walker', 'Ahmed', 'Hughes', 'Okafor', 'Green', 'Wright'];

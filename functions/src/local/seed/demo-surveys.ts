@@ -2,6 +2,7 @@ import type { Caller } from '@pv/shared/auth.schema';
 import type { SurveyInput } from '@pv/shared/survey.schema';
 import { saveSection, startAssistedDraft, startDraft, submit } from '../../surveys/responses.service.ts';
 import { createSurvey, publishSurvey } from '../../surveys/surveys.service.ts';
+import { random } from './random.ts';
 
 /**
  * A demo survey for Nottinghamshire, open to the public and to panels, with branching (people who
@@ -9,17 +10,6 @@ import { createSurvey, publishSurvey } from '../../surveys/surveys.service.ts';
  * equality block; and answers from made-up parents, online and on paper, phrased like the quotes in
  * the partnership's own documents, so the results page shows something on first start. Deterministic.
  */
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoSurvey(closesOn: string): SurveyInput {
   return {
