@@ -92,7 +92,7 @@ describe.each([
         // Section 1 with a required yes/no question.
         await page.getByRole('link', { name: 'Add a section' }).click();
         await page.waitForURL((url) => url.pathname === `${overview}/sections/new`);
-        expect(await text(page, '#no-sources')).toContain('There are no questions in earlier sections');
+        expect(await text(page, '#no-sources')).toContain('there are no questions like that in earlier sections yet');
         await check(page, width);
         await page.getByLabel('Section title').fill('About you');
         await page.getByRole('button', { name: 'Add section' }).click();

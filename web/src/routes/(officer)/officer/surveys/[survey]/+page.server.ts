@@ -66,7 +66,8 @@ function outline(definition: SurveyDefinition, config: Parameters<typeof tagName
     questions: s.questions.map((q, qi) => ({
       id: q.id,
       label: q.label,
-      required: q.required,
+      // The equality block is always optional, and says so itself.
+      optional: !q.required && q.type !== 'equality',
       type: describeQuestion(q),
       shown: describeCondition(definition, q.condition),
       tags: tagNames(config, q),
