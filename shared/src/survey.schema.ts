@@ -416,6 +416,18 @@ export function parseDefinition(input: unknown): { ok: true; definition: SurveyD
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, definition: parsed.data };
 }
 
+/** What must be true before parents can see a survey (the API refuses to publish otherwise; the builder says so first). */
+export function publishProblems(survey: Pick<SurveyInput, 'definition' | 'closesOn'>, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!survey.definition.sections.length) errors.definition = 'Add at least one section with a question';
+  survey.definition.sections.forEach((s, i) => {
+    if (!s.questions.length) errors[`definition.sections.${i}`] = `The section “${s.title}” has no questions. Add one or remove the section.`;
+  });
+  if (survey.closesOn < today) errors.closesOn = 'The closing date has passed. Choose a later date.';
+  for (const [k, v] of Object.entries(checkDefinition(survey.definition))) errors[`definition.${k}`] = v;
+  return errors;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Changing a published survey
 
@@ -473,7 +485,15 @@ export function stableJson(value: unknown): string {
 /** A fresh id for a section, question or option, from a readable stem. */
 export function newId(stem: string, taken: Iterable<string>, random = () => Math.random()): string {
   const used = new Set(taken);
-  const base = (clean(stem).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24) || 'q').replace(/-+$/, '');
+  // Whole words up to 24 characters ("what-would-make-it", not "what-would-make-it-bette").
+  const words = clean(stem).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').split('-');
+  let base = '';
+  for (const word of words) {
+    const next = base ? `${base}-${word}` : word;
+    if (next.length > 24) break;
+    base = next;
+  }
+  base = base || words[0]?.slice(0, 24) || 'q';
   if (!used.has(base) && base !== otherOptionId) return base;
   for (;;) {
     const candidate = `${base}-${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;

@@ -9,6 +9,7 @@ import {
   conditionValues,
   definitionsDiffer,
   effectiveStatus,
+  publishProblems,
   responseChannelLabels,
   type PublicSurvey,
   type QuestionResult,
@@ -146,26 +147,13 @@ export async function updateSurvey(caller: Caller, tenantId: string, surveyId: s
   return after;
 }
 
-/** What must be true before parents can see a survey. */
-export function publishProblems(survey: Survey, today = nowIso().slice(0, 10)): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!survey.definition.sections.length) errors.definition = 'Add at least one section with a question';
-  survey.definition.sections.forEach((s, i) => {
-    if (!s.questions.length) errors[`definition.sections.${i}`] = `The section “${s.title}” has no questions. Add one or remove the section.`;
-  });
-  if (survey.closesOn < today) errors.closesOn = 'The closing date has passed. Choose a later date.';
-  const definitionErrors = checkDefinition(survey.definition);
-  for (const [k, v] of Object.entries(definitionErrors)) errors[`definition.${k}`] = v;
-  return errors;
-}
-
 export async function publishSurvey(caller: Caller, tenantId: string, surveyId: string, expectedVersion: number): Promise<Survey> {
   const before = await requireSurvey(tenantId, surveyId, true);
   if (before.version !== expectedVersion) {
     throw new DomainError('conflict', 'Someone else changed this survey. Check it again before publishing.', { current: before });
   }
   if (before.status !== 'draft') throw new DomainError('conflict', 'This survey is already published.');
-  const errors = publishProblems(before);
+  const errors = publishProblems(before, nowIso().slice(0, 10));
   if (Object.keys(errors).length) throw new DomainError('invalid', 'The survey is not ready to publish', { errors });
   const now = nowIso();
   const after: Survey = { ...before, status: 'open', definitionVersion: 1, publishedAt: now, version: before.version + 1, updatedAt: now };

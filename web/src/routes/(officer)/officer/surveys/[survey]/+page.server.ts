@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { FieldErrors } from '@pv/shared/errors';
-import { checkDefinition, surveyAudienceLabels, type Survey, type SurveyDefinition } from '@pv/shared/survey.schema';
+import { publishProblems, surveyAudienceLabels, type Survey, type SurveyDefinition } from '@pv/shared/survey.schema';
 import { officerContext, orFail, textOf, today } from '$lib/server/officer';
 import {
   apiRefusal,
@@ -25,18 +25,6 @@ import {
 } from '$lib/server/survey-definition-edits';
 import { dateInWords } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
-
-/** What the API will refuse at publishing (functions' publishProblems), worked out here so the page can say so before anyone tries. */
-function publishProblems(survey: Survey, day: string): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!survey.definition.sections.length) errors.definition = 'Add at least one section with a question';
-  survey.definition.sections.forEach((s, i) => {
-    if (!s.questions.length) errors[`definition.sections.${i}`] = `The section “${s.title}” has no questions. Add one or remove the section.`;
-  });
-  if (survey.closesOn < day) errors.closesOn = 'The closing date has passed. Choose a later date.';
-  for (const [k, v] of Object.entries(checkDefinition(survey.definition))) errors[`definition.${k}`] = v;
-  return errors;
-}
 
 function flash(url: URL, survey: Survey): string | undefined {
   const p = url.searchParams;
