@@ -186,6 +186,40 @@ describe.each([
   );
 });
 
+describe('on a slow phone', () => {
+  it('keeps a choice made before the page’s scripts have loaded', async () => {
+    const survey = await newSurvey();
+    const base = `/${TENANT}/surveys/${survey.id}`;
+    const context = await newContext(browser, { javaScript: true, width: 320, timeout: 30_000 });
+    const page = await context.newPage();
+    await open(page, base);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL((u) => u.pathname === `${base}/section/about-you`);
+    // Reload with the app's scripts held back, choose, then let them load (hydrate).
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_app/immutable/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}/section/about-you`, { waitUntil: 'commit' });
+    await page.getByRole('radio', { name: 'No' }).waitFor();
+    // Clicks made in the page itself: Playwright's own waits would hold until the page settles.
+    await page.evaluate(() => {
+      for (const label of document.querySelectorAll('label')) {
+        if (['No', 'Health visitor clinic'].includes(label.textContent?.trim() ?? '')) label.click();
+      }
+    });
+    expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+    release();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Health visitor clinic' }).isChecked()).toBe(true);
+    await context.close();
+  }, 120_000);
+});
+
 describe('the other branch, and a closed survey', () => {
   it('asks why not when the parent has not used a hub, and a double click sends once', async () => {
     const survey = await newSurvey();
