@@ -78,7 +78,7 @@ export const routes: RouteDefinition[] = [
   { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/invitations', handler: 'surveys/get-invitation-stats.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/results', handler: 'surveys/get-results.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/questions/{questionId}/answers', handler: 'surveys/list-text-answers.handler.ts', public: false },
-  { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/responses', handler: 'surveys/list-responses.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/surveys/{surveyId}/responses-export', handler: 'surveys/export-responses.handler.ts', public: false },
   // Surveys: an officer entering a paper form, a phone call or an event conversation
   { method: 'POST', path: '/tenants/{tenantId}/surveys/{surveyId}/entries', handler: 'surveys/start-entry.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/entry', handler: 'surveys/get-entry.handler.ts', public: false },

@@ -298,7 +298,7 @@ describe('an officer after a survey is published', () => {
 
         // The API itself never sends the groups or equality answers the CSV is made from.
         const staff = await signedInUser(TENANT, 'officer');
-        const stored = await api(`/tenants/${TENANT}/surveys/${surveyId}/responses?limit=500`, { token: staff.token });
+        const stored = await api(`/tenants/${TENANT}/surveys/${surveyId}/responses-export`, { method: 'POST', token: staff.token, json: { limit: 500 } });
         expect(stored.status).toBe(200);
         expect(stored.body!.items).toHaveLength(24);
         for (const item of stored.body!.items as Record<string, unknown>[]) {

@@ -14,6 +14,7 @@ import {
   type PublicSurvey,
   type QuestionResult,
   type ResultsQuery,
+  type StoredResponse,
   type Survey,
   type SurveyInput,
   type SurveyResults,
@@ -198,6 +199,35 @@ export function publicView(survey: Survey): PublicSurvey {
     },
     definitionVersion: survey.definitionVersion,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * A page of responses for the CSV export: the answers and how they came, never groups (derived from
+ * equality answers) and never who a named response came from. The first page records the export in
+ * the audit log, as exporting panel members does.
+ */
+export async function exportResponses(caller: Caller, tenantId: string, surveyId: string, limit: number, cursor?: string): Promise<{ items: StoredResponse[]; next?: string }> {
+  const survey = await requireSurvey(tenantId, surveyId);
+  const page = await repo.listResponses(tenantId, surveyId, limit, cursor);
+  if (!cursor) {
+    await transactWrite([auditPut(tenantId, audit(caller, 'export', surveyId, `Downloaded the responses to ‘${survey.title}’`))], () => new DomainError('conflict', 'Try again.'));
+  }
+  const items: StoredResponse[] = page.items.map((r) => ({
+    id: r.id,
+    day: r.day,
+    ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
+    channel: r.channel,
+    definitionVersion: r.definitionVersion,
+    ...(r.hubId ? { hubId: r.hubId } : {}),
+    ...(r.networkId ? { networkId: r.networkId } : {}),
+    answers: r.answers,
+    ...(r.paperRef ? { paperRef: r.paperRef } : {}),
+    ...(r.enteredBy ? { enteredBy: r.enteredBy } : {}),
+  }));
+  return { items, ...(page.next ? { next: page.next } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------

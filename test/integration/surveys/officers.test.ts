@@ -116,8 +116,10 @@ describe('inviting panel members', () => {
     expect(byType(items, 'feedback')[0]).toMatchObject({ memberId: member!.id, hubIds: ['mansfield-town', 'forest-town'] });
 
     // The export gives the answers, never who gave them.
-    const exported = await api(`/tenants/${tenant}/surveys/${survey.id}/responses`, { token: officer.token });
+    const exported = await api(`/tenants/${tenant}/surveys/${survey.id}/responses-export`, { method: 'POST', token: officer.token, json: {} });
     expect(exported.body!.items).toHaveLength(1);
+    const audit = byType(await tenantItems(tenant), 'audit').find((a) => a.action === 'export' && a.kind === 'survey');
+    expect(audit).toMatchObject({ itemId: survey.id, summary: 'Downloaded the responses to ‘Your Family Hub’', actor: { email: officer.caller.email } });
     expect(JSON.stringify(exported.body)).not.toContain(member!.id);
     expect(exported.body!.items[0]).not.toHaveProperty('groups');
 

@@ -251,7 +251,7 @@ export function api(session: Session | null) {
         query: page,
       }),
     surveyResponses: (tenantId: string, surveyId: string, page: { cursor?: string; limit?: number } = {}) =>
-      call<{ items: StoredResponse[]; next?: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/responses`, { query: page }),
+      call<{ items: StoredResponse[]; next?: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/responses-export`, { method: 'POST', body: page }),
     startEntry: (tenantId: string, surveyId: string, input: Record<string, unknown> | AssistedDraftInput) =>
       call<{ token: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/entries`, { method: 'POST', body: input }),
   };
