@@ -84,4 +84,13 @@ export const routes: RouteDefinition[] = [
   { method: 'GET', path: '/tenants/{tenantId}/surveys/{surveyId}/entry', handler: 'surveys/get-entry.handler.ts', public: false },
   { method: 'PUT', path: '/tenants/{tenantId}/surveys/{surveyId}/entry/sections/{sectionId}', handler: 'surveys/save-entry-section.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/surveys/{surveyId}/entry/submit', handler: 'surveys/submit-entry.handler.ts', public: false },
+  // Consultations (issue 6): officers, and the public pages (never drafts)
+  { method: 'GET', path: '/tenants/{tenantId}/consultations', handler: 'consultations/list-consultations.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/consultations', handler: 'consultations/create-consultation.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/consultations/{consultationId}', handler: 'consultations/get-consultation.handler.ts', public: false },
+  { method: 'PUT', path: '/tenants/{tenantId}/consultations/{consultationId}', handler: 'consultations/update-consultation.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/consultations/{consultationId}/stage', handler: 'consultations/change-stage.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/consultations/{consultationId}/conversations', handler: 'consultations/log-conversation.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/public/consultations', handler: 'consultations/list-public-consultations.handler.ts', public: true },
+  { method: 'GET', path: '/tenants/{tenantId}/public/consultations/{consultationId}', handler: 'consultations/get-public-consultation.handler.ts', public: true },
 ];

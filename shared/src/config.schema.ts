@@ -182,7 +182,7 @@ export interface AuditEntry {
   at: string;
   actor: { sub: string; email: string };
   action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance' | 'publish' | 'close' | 'remind';
-  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey';
+  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey' | 'consultation';
   /** For panels, members, meetings and surveys: what happened in words, never a member's personal data. */
   summary?: string;
   itemId: string;

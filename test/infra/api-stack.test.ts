@@ -314,14 +314,14 @@ describe('the API split into one nested stack per domain', () => {
   });
 
   it('gives a new domain its own nested stack with no change to the CDK code', () => {
-    // 60 routes of a domain that does not exist yet ("consultations"). ApiFunction needs a real entry file and each
+    // 60 routes of a domain that does not exist yet ("sandbox"). ApiFunction needs a real entry file and each
     // route its own handler (functionIdFor), so each points at an existing handler through a folder of its own:
-    // `consultations/question-7/../../panels/list-panels.handler.ts` is in the consultations domain, its function id is
-    // ConsultationsQuestion7PanelsListPanels, and its entry resolves to functions/src/panels/list-panels.handler.ts.
+    // `sandbox/question-7/../../panels/list-panels.handler.ts` is in the sandbox domain, its function id is
+    // SandboxQuestion7PanelsListPanels, and its entry resolves to functions/src/panels/list-panels.handler.ts.
     const added: RouteDefinition[] = Array.from({ length: 60 }, (_, i) => ({
       method: i % 2 === 0 ? 'GET' : 'POST',
-      path: `/tenants/{tenantId}/consultations/question-${i}`,
-      handler: `consultations/question-${i}/../../panels/list-panels.handler.ts`,
+      path: `/tenants/{tenantId}/sandbox/question-${i}`,
+      handler: `sandbox/question-${i}/../../panels/list-panels.handler.ts`,
       public: i % 10 === 0,
     }));
     const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
@@ -334,9 +334,9 @@ describe('the API split into one nested stack per domain', () => {
       routes: [...routes, ...added],
     });
 
-    expect([...api.routeStacks.keys()].sort()).toEqual([...domains, 'consultations'].sort());
-    const nested = api.routeStacks.get('consultations')!;
-    expect(nested.node.id).toBe('ConsultationsRoutes');
+    expect([...api.routeStacks.keys()].sort()).toEqual([...domains, 'sandbox'].sort());
+    const nested = api.routeStacks.get('sandbox')!;
+    expect(nested.node.id).toBe('SandboxRoutes');
     const template = Template.fromStack(nested);
     const deployed = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r);
     expect(deployed.map((r) => r.Properties.RouteKey).sort()).toEqual(added.map(routeKey).sort());

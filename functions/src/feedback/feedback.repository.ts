@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ConversationChannel } from '@pv/shared/consultation.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
 import { db, decodeCursor, encodeCursor, tableName, type TransactItem } from '../platform/dynamodb.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
@@ -13,8 +14,10 @@ export interface Feedback {
   id: string;
   text: string;
   /** Where it came from. */
-  source: { kind: 'survey'; surveyId: string; questionId: string; responseId: string };
-  channel: ResponseChannel;
+  source:
+    | { kind: 'survey'; surveyId: string; questionId: string; responseId: string }
+    | { kind: 'conversation'; consultationId: string; conversationId: string; people: number };
+  channel: ResponseChannel | ConversationChannel;
   /** Day only for anonymous surveys (a time could be matched to access logs). */
   receivedOn: string;
   receivedAt?: string;
@@ -29,7 +32,10 @@ export interface Feedback {
 }
 
 export function feedbackPut(tenantId: string, f: Feedback): TransactItem {
-  const sourceIndex = keys.bySource(tenantId, f.source.surveyId, f.source.questionId, f.receivedOn, f.id);
+  const sourceIndex =
+    f.source.kind === 'survey'
+      ? keys.bySource(tenantId, f.source.surveyId, f.source.questionId, f.receivedOn, f.id)
+      : keys.byConsultation(tenantId, f.source.consultationId, f.receivedOn, f.id);
   return {
     Put: {
       TableName: tableName(),

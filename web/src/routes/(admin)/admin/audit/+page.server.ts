@@ -69,7 +69,7 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting' && entry.kind !== 'survey') {
+  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting' && entry.kind !== 'survey' && entry.kind !== 'consultation') {
     const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
@@ -79,7 +79,7 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
 
 /** Panels, members, meetings and surveys carry their own words (never a member's personal data). */
 function describe(entry: AuditEntry, config: TenantConfig): string {
-  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting' || entry.kind === 'survey') {
+  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting' || entry.kind === 'survey' || entry.kind === 'consultation') {
     return entry.summary ?? `${verbs[entry.action] ?? entry.action} ${entry.kind}`;
   }
   return `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`;
