@@ -51,6 +51,7 @@ import type {
   SurveyStatus,
   TextAnswer,
 } from '@pv/shared/survey.schema';
+import type { PublicConsultation } from '@pv/shared/consultation.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -229,6 +230,10 @@ export function api(session: Session | null) {
     publicSurvey: (tenantId: string, surveyId: string) => call<PublicSurvey>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}`),
     startSurvey: (tenantId: string, surveyId: string, input: { hubId?: string; invitation?: string }, client: string) =>
       call<{ token: string }>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}/drafts`, { method: 'POST', body: input, client }),
+
+    // Consultations: public
+    publicConsultations: (tenantId: string) => call<PublicConsultation[]>(`/tenants/${enc(tenantId)}/public/consultations`),
+    publicConsultation: (tenantId: string, id: string) => call<PublicConsultation>(`/tenants/${enc(tenantId)}/public/consultations/${enc(id)}`),
 
     // Surveys: officers
     surveys: (tenantId: string) => call<SurveyWithStatus[]>(`/tenants/${enc(tenantId)}/surveys`),
