@@ -277,7 +277,8 @@ export function checkSection(definition: SurveyDefinition, sectionId: string, in
   return checkShownSection(section, incoming, shown);
 }
 
-function withoutSection(answers: Answers, section: Section): Answers {
+/** The answers to every other section ("other" text goes with its question). */
+export function withoutSection(answers: Answers, section: Section): Answers {
   const ids = new Set(section.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(answers).filter(([k]) => !ids.has(k.replace(/\.other$/, ''))));
 }

@@ -16,7 +16,7 @@ import {
   type SubmitResult,
   type Survey,
 } from '@pv/shared/survey.schema';
-import { checkResponse, checkSection, nextSectionIndex, pruneHidden, unansweredRequired, fieldName, type Answers, type EqualityAnswer } from '@pv/shared/survey-answers';
+import { checkResponse, checkSection, nextSectionIndex, pruneHidden, unansweredRequired, fieldName, withoutSection, type Answers, type EqualityAnswer } from '@pv/shared/survey-answers';
 import { feedbackPut, type Feedback } from '../feedback/feedback.repository.ts';
 import { rateLimitUpdate } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
@@ -173,7 +173,7 @@ function paperTakenProblem(ref: string) {
 async function requireDraft(tenantId: string, surveyId: string, token: string): Promise<repo.Draft> {
   const draft = await repo.getDraft(tenantId, surveyId, token);
   if (!draft || draft.expiresAt <= nowSeconds()) {
-    if (await repo.isDone(tenantId, surveyId, token)) throw new DomainError('conflict', 'These answers have been sent already. Thank you.', { code: undefined });
+    if (await repo.isDone(tenantId, surveyId, token)) throw new DomainError('conflict', 'These answers have been sent already. Thank you.');
     throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   return draft;
@@ -222,16 +222,12 @@ export async function saveSection(
   if (!(await repo.saveDraftSection(tenantId, surveyId, token, sectionId, result.answers))) {
     throw new DomainError('conflict', 'These answers have been sent already. Thank you.');
   }
-  const merged = { ...withoutSectionAnswers(draft.answers, survey, sectionId), ...result.answers };
   const index = survey.definition.sections.findIndex((s) => s.id === sectionId);
+  const merged = { ...withoutSection(draft.answers, survey.definition.sections[index]!), ...result.answers };
   const next = nextSectionIndex(survey.definition, merged, index);
   return { next: next === undefined ? null : survey.definition.sections[next]!.id };
 }
 
-function withoutSectionAnswers(answers: Answers, survey: Survey, sectionId: string): Answers {
-  const ids = new Set(survey.definition.sections.find((s) => s.id === sectionId)?.questions.map((q) => q.id) ?? []);
-  return Object.fromEntries(Object.entries(answers).filter(([k]) => !ids.has(k.replace(/\.other$/, ''))));
-}
 
 export async function emailResumeLink(tenantId: string, surveyId: string, token: string, email: string): Promise<void> {
   const [tenant, survey, draft] = await Promise.all([getPublicTenant(tenantId), requireSurvey(tenantId, surveyId), requireDraft(tenantId, surveyId, token)]);

@@ -64,9 +64,9 @@ export function resumeHref(answering: Answering, view: DraftView): string {
   if (view.submitted) return `${answering.base}/done`;
   const definition = view.survey.definition;
   const answered = new Set(Object.keys(view.answers).map((k) => k.replace(/\.other$/, '')));
+  const shown = visibility(definition, view.answers).questions;
   for (const i of shownSectionIndexes(definition, view.answers)) {
     const section = definition.sections[i]!;
-    const shown = visibility(definition, view.answers).questions;
     const questions = section.questions.filter((q) => shown.has(q.id));
     if (questions.length && !questions.some((q) => answered.has(q.id))) return `${answering.base}/section/${section.id}`;
   }

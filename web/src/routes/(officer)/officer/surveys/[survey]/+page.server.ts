@@ -106,32 +106,23 @@ function outlineFailure(outcome: Exclude<Awaited<ReturnType<typeof saveDefinitio
   return fail(outcome.status, outlineErrors(outcome.errors, outcome.title, definition));
 }
 
-export const actions: Actions = {
-  moveSection: async ({ request, locals, url, params }) => {
-    const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-    const form = await request.formData();
-    const version = sentVersion(form);
-    const direction = directionOf(textOf(form, 'direction'));
-    const id = partIdOf(textOf(form, 'id'));
-    if (!version || !direction) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
-    const definition = moveSection(survey.definition, id, direction);
-    const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-    if (!outcome.ok) return outlineFailure(outcome, definition);
-    redirect(303, `/officer/surveys/${survey.id}?moved=1&id=${id}&to=${direction}#section-${id}`);
-  },
+/** Moves a section or a question up or down, then back to it on the outline. */
+async function move({ request, locals, url, params }: Parameters<Actions[string]>[0], part: 'section' | 'question') {
+  const { client, tenantId, survey } = await surveyContext(locals, url, params.survey!);
+  const form = await request.formData();
+  const version = sentVersion(form);
+  const direction = directionOf(textOf(form, 'direction'));
+  const id = partIdOf(textOf(form, 'id'));
+  if (!version || !direction) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
+  const definition = (part === 'section' ? moveSection : moveQuestion)(survey.definition, id, direction);
+  const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
+  if (!outcome.ok) return outlineFailure(outcome, definition);
+  redirect(303, `/officer/surveys/${survey.id}?moved=1&id=${id}&to=${direction}#${part}-${id}`);
+}
 
-  moveQuestion: async ({ request, locals, url, params }) => {
-    const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-    const form = await request.formData();
-    const version = sentVersion(form);
-    const direction = directionOf(textOf(form, 'direction'));
-    const id = partIdOf(textOf(form, 'id'));
-    if (!version || !direction) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
-    const definition = moveQuestion(survey.definition, id, direction);
-    const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-    if (!outcome.ok) return outlineFailure(outcome, definition);
-    redirect(303, `/officer/surveys/${survey.id}?moved=1&id=${id}&to=${direction}#question-${id}`);
-  },
+export const actions: Actions = {
+  moveSection: async (event) => move(event, 'section'),
+  moveQuestion: async (event) => move(event, 'question'),
 
   publish: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
