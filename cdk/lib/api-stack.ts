@@ -4,6 +4,8 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -49,6 +51,7 @@ export class ApiStack extends Stack {
   /** The nested stack of each domain (`panels` → PanelsRoutes). */
   readonly routeStacks = new Map<string, ApiRoutesStack>();
   readonly outboxSender: ApiFunction;
+  readonly loopDigests: ApiFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -132,8 +135,23 @@ export class ApiStack extends Stack {
     }
 
     this.outboxSender = this.addOutboxSender(settings, table, environment);
+    this.loopDigests = this.addLoopDigests(table, environment);
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
+  }
+
+  /** Once a day at 10:00 UTC: "you said, we did" digests for members who had an email the day before. */
+  private addLoopDigests(table: ITableV2, environment: Record<string, string>): ApiFunction {
+    const job = new ApiFunction(this, 'LoopDigests', {
+      entry: resolve(paths.functionsSrc, 'actions/send-loop-digests.handler.ts'),
+      description: 'Sends waiting "you said, we did" digests (at most one email a day per member)',
+      environment,
+      table,
+      tableAccess: 'readWrite',
+      timeout: Duration.minutes(5),
+    });
+    new Rule(this, 'LoopDigestsDaily', { schedule: Schedule.cron({ minute: '0', hour: '10' }), targets: [new LambdaFunction(job.fn)] });
+    return job;
   }
 
   /**

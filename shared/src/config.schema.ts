@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { groupRule } from './group-rule.ts';
-import { formBoolean, optionalText, slug, text, version } from './validation.ts';
+import { formBoolean, optionalEmail, optionalText, slug, text, version } from './validation.ts';
 
 /**
  * A partnership's configuration: priorities, cross-cutting themes, hub networks and hubs,
@@ -66,6 +66,8 @@ export const configInputs = {
   priority: z.object({
     name: text('Enter a name', 'Name', { min: 3, max: 120 }),
     summary: optionalText('Summary', 600),
+    /** Words and phrases that suggest a comment is about this priority (one a line): the triage matcher's list. */
+    keywords: optionalText('Words and phrases', 3000),
   }),
   crossCuttingTheme: z.object({
     name: text('Enter a name', 'Name', { min: 3, max: 120 }),
@@ -151,6 +153,11 @@ export const tenantInput = z.object({
     .min(5, { error: 'The smallest number to show must be 5 or more, to protect privacy' })
     .max(20, { error: 'The smallest number to show must be 20 or less' })
     .default(5),
+  /**
+   * Who reads comments an officer flags as a safeguarding concern (the partnership's designated
+   * safeguarding lead, signed in as staff). Nobody else can read a flagged comment.
+   */
+  safeguardingContact: optionalEmail,
 });
 /** What an admin can change about their partnership (not its id). */
 export const tenantSettingsInput = tenantInput.omit({ id: true }).extend({ version });
@@ -181,8 +188,8 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { sub: string; email: string };
-  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance' | 'publish' | 'close' | 'remind';
-  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey' | 'consultation';
+  action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance' | 'publish' | 'close' | 'remind' | 'flag' | 'approve' | 'merge' | 'split';
+  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey' | 'consultation' | 'feedback' | 'theme' | 'action';
   /** For panels, members, meetings and surveys: what happened in words, never a member's personal data. */
   summary?: string;
   itemId: string;

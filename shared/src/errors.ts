@@ -30,6 +30,8 @@ export interface Problem {
   current?: unknown;
   /** A finer reason within a kind, for callers that act on it (e.g. retry when "in-progress"). */
   code?: ProblemCode;
+  /** For text that may hold personal data (422): what was found, to fix or confirm. */
+  findings?: unknown[];
 }
 
 export const problemCodes = ['in-progress', 'idempotency-key-reused'] as const;
@@ -39,7 +41,7 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ProblemKind,
     message: string,
-    readonly extra: { errors?: FieldErrors; current?: unknown; code?: ProblemCode } = {},
+    readonly extra: { errors?: FieldErrors; current?: unknown; code?: ProblemCode; findings?: unknown[] } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -58,6 +60,7 @@ export class DomainError extends Error {
       ...(this.extra.errors ? { errors: this.extra.errors } : {}),
       ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
       ...(this.extra.code ? { code: this.extra.code } : {}),
+      ...(this.extra.findings ? { findings: this.extra.findings } : {}),
     };
   }
 }

@@ -73,3 +73,10 @@ export function toSlug(name: string): string {
     .slice(0, 60)
     .replace(/-+$/g, '');
 }
+
+/** An email address or nothing, stored in lower case. */
+export const optionalEmail = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').trim().toLowerCase())
+  .pipe(z.union([z.literal(''), z.email({ error: 'Enter an email address in the right format, like name@example.com' }).max(254)]));

@@ -12,8 +12,10 @@ describe('the local table', () => {
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
       { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
     ]);
-    expect(Table!.GlobalSecondaryIndexes!.map((g) => ({ name: g.IndexName, keys: g.KeySchema!.map((k) => k.AttributeName) }))).toEqual(
-      tableDefinition.globalIndexes.map((g) => ({ name: g.indexName, keys: [g.partitionKey, g.sortKey] })),
+    // DynamoDB does not keep the order the indexes were listed in.
+    const byName = (a: { name?: string }, b: { name?: string }) => (a.name ?? '').localeCompare(b.name ?? '');
+    expect(Table!.GlobalSecondaryIndexes!.map((g) => ({ name: g.IndexName, keys: g.KeySchema!.map((k) => k.AttributeName) })).sort(byName)).toEqual(
+      tableDefinition.globalIndexes.map((g) => ({ name: g.indexName, keys: [g.partitionKey, g.sortKey] })).sort(byName),
     );
     expect(Table!.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: tableDefinition.stream });
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: env.TABLE_NAME }));

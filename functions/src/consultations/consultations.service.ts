@@ -12,7 +12,7 @@ import {
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
 import { auditPut } from '../audit/audit.repository.ts';
-import { feedbackPut, type Feedback } from '../feedback/feedback.repository.ts';
+import { newFeedbackWrites, type Feedback } from '../feedback/feedback.repository.ts';
 import { getMember, memberAppend } from '../panels/panels.repository.ts';
 import { transactWrite } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -179,11 +179,12 @@ export async function logConversation(caller: Caller, tenantId: string, consulta
     receivedOn: input.heldOn,
     receivedAt: now,
     priorityIds: consultation.priorityIds,
-    themeIds: [],
+    crossCuttingIds: [],
     hubIds: [hub.id],
     networkId: hub.networkId,
     groups: [...groups].sort(),
     status: 'new',
+    version: 1,
     ...(member ? { panelId: member.panelId, memberId: member.memberId } : {}),
   };
   const { member: _m, ...rest } = input;
@@ -201,7 +202,7 @@ export async function logConversation(caller: Caller, tenantId: string, consulta
     [
       repo.canTakeConversations(tenantId, consultationId),
       repo.conversationPut(tenantId, conversation),
-      feedbackPut(tenantId, feedback),
+      ...newFeedbackWrites(tenantId, [feedback]),
       ...(member ? [memberAppend(tenantId, member.panelId, member.memberId, 'surveyItems', feedbackRef(feedback.id))] : []),
       auditPut(tenantId, audit(caller, 'create', consultationId, `Logged a conversation (${input.people} ${input.people === 1 ? 'person' : 'people'}, ${hub.name}) for ‘${consultation.title}’`)),
     ],

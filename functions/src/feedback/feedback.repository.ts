@@ -1,49 +1,330 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ConversationChannel } from '@pv/shared/consultation.schema';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
-import { db, decodeCursor, encodeCursor, tableName, type TransactItem } from '../platform/dynamodb.ts';
+import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCells, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
 
+export type { Feedback } from '@pv/shared/feedback.schema';
+
 /**
- * A Feedback item: something a parent said, in their words, with the tags that say what it is about
- * (priorities, cross-cutting themes), where (hub, hub network) and whose voice it is (groups). It
- * never holds who said it for an anonymous survey; for a named one, `memberId` lets the "you said,
- * we did" loop tell them what changed.
+ * Feedback items, their counters and themes: the only code that knows their keys. A Feedback item
+ * is something a parent said, in their words, with the tags that say what it is about (priorities,
+ * cross-cutting themes), where (hub, hub network) and whose voice it is (groups). It never holds who
+ * said it for an anonymous survey; for a named one, `memberId` lets the "you said, we did" loop tell
+ * them what changed.
  */
-export interface Feedback {
-  id: string;
-  text: string;
-  /** Where it came from. */
-  source:
-    | { kind: 'survey'; surveyId: string; questionId: string; responseId: string }
-    | { kind: 'conversation'; consultationId: string; conversationId: string; people: number };
-  channel: ResponseChannel | ConversationChannel;
-  /** Day only for anonymous surveys (a time could be matched to access logs). */
-  receivedOn: string;
-  receivedAt?: string;
-  priorityIds: string[];
-  themeIds: string[];
-  hubIds: string[];
-  networkId?: string;
-  groups: string[];
-  status: 'new';
-  memberId?: string;
-  panelId?: string;
+
+/** Where a comment sits in the triage queue: untagged new ones sort first when read newest first. */
+export function triageBucket(f: Pick<Feedback, 'status' | 'priorityIds'>): string {
+  if (f.status === 'new') return f.priorityIds.length ? 'new0' : 'new1';
+  return f.status;
 }
 
-export function feedbackPut(tenantId: string, f: Feedback): TransactItem {
-  const sourceIndex =
-    f.source.kind === 'survey'
+function item(tenantId: string, f: Feedback, flaggedAt?: string): Record<string, unknown> {
+  const safeguarding = f.status === 'safeguarding';
+  // A flagged comment leaves the survey's and the consultation's lists: only the contact can read it.
+  const sourceIndex = safeguarding
+    ? {}
+    : f.source.kind === 'survey'
       ? keys.bySource(tenantId, f.source.surveyId, f.source.questionId, f.receivedOn, f.id)
       : keys.byConsultation(tenantId, f.source.consultationId, f.receivedOn, f.id);
+  const queue = safeguarding ? keys.safeguarding(tenantId, flaggedAt ?? new Date().toISOString(), f.id) : keys.triage(tenantId, triageBucket(f), f.receivedOn, f.id);
+  return { ...keys.feedback(tenantId, f.id), ...sourceIndex, ...queue, type: 'feedback', tenantId, ...f, search: f.text.toLowerCase() };
+}
+
+/** Which counter item a cell lives on: its priority (`p:x`), or `*` for the rest. */
+const counterPart = (cell: string) => (cell.startsWith('p:') ? cell.slice(0, cell.indexOf('|')) : '*');
+
+/** `ADD` a set of deltas to one item (zeros dropped); undefined when nothing changes. */
+function addTo(key: Record<string, string>, deltas: Map<string, number>, prefix = ''): TransactItem | undefined {
+  const entries = [...deltas].filter(([, v]) => v !== 0);
+  if (!entries.length) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([cell, v], i) => {
+    names[`#c${i}`] = `${prefix}${cell}`;
+    values[`:v${i}`] = v;
+    return `#c${i} :v${i}`;
+  });
   return {
-    Put: {
+    Update: {
       TableName: tableName(),
-      Item: { ...keys.feedback(tenantId, f.id), ...sourceIndex, type: 'feedback', tenantId, ...f, search: f.text.toLowerCase() },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      Key: key,
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }
+
+/** Theme counts live on the theme item as top-level numbers named `#<cell>`. */
+const THEME_COUNT = '#';
+
+export interface FeedbackChange {
+  before?: Feedback;
+  /** Undefined: the comment is removed. */
+  after?: Feedback;
+  /** For a comment flagged as a safeguarding concern. */
+  flaggedAt?: string;
+}
+
+/**
+ * Everything one or more comment changes write, as transaction items: each comment (created, replaced
+ * on the version read, or deleted), the counter deltas summed per counter item (one shard per call,
+ * for the month and for all time), each theme's counts and its list of comments.
+ */
+export function changeWrites(tenantId: string, changes: FeedbackChange[]): TransactItem[] {
+  const writes: TransactItem[] = [];
+  const counters = new Map<string, Map<string, number>>();
+  const themes = new Map<string, Map<string, number>>();
+  const deltas = (map: Map<string, Map<string, number>>, key: string) => {
+    let d = map.get(key);
+    if (!d) map.set(key, (d = new Map()));
+    return d;
+  };
+  for (const { before, after, flaggedAt } of changes) {
+    const f = (after ?? before)!;
+    if (after) {
+      writes.push({
+        Put: {
+          TableName: tableName(),
+          Item: item(tenantId, after, flaggedAt),
+          ...(before
+            ? { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': before.version } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
+      });
+    } else {
+      writes.push({
+        Delete: {
+          TableName: tableName(),
+          Key: keys.feedback(tenantId, f.id),
+          ConditionExpression: '#version = :v',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':v': before!.version },
+        },
+      });
+    }
+    for (const period of [periodOf(f.receivedOn), 'ALL']) {
+      // One counter item per priority part of the cell, so no item's update outgrows DynamoDB's 4 KB expression limit.
+      if (before) for (const c of tenantCells(before)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], -1);
+      if (after) for (const c of tenantCells(after)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], 1);
+    }
+    if (before?.themeId) addCells(deltas(themes, before.themeId), themeCells(before), -1);
+    if (after?.themeId) addCells(deltas(themes, after.themeId), themeCells(after), 1);
+    if (after?.themeId) deltas(themes, after.themeId);
+    if (before?.themeId && before.themeId !== after?.themeId) {
+      writes.push({ Delete: { TableName: tableName(), Key: keys.themeMember(tenantId, before.themeId, f.id) } });
+    }
+    if (after?.themeId && after.themeId !== before?.themeId) {
+      writes.push({ Put: { TableName: tableName(), Item: { ...keys.themeMember(tenantId, after.themeId, f.id), type: 'theme-member', tenantId, feedbackId: f.id, receivedOn: f.receivedOn } } });
+    }
+  }
+  const shard = Math.floor(Math.random() * SHARDS);
+  for (const [at, d] of counters) {
+    const [period, part] = at.split('\n') as [string, string];
+    const w = addTo(keys.counter(tenantId, period, shard, part), d);
+    if (w) writes.push(w);
+  }
+  for (const [themeId, d] of themes) {
+    // The theme must still exist (a merge may have removed it meanwhile).
+    const key = keys.theme(tenantId, themeId);
+    const update = addTo(key, d, THEME_COUNT);
+    if (update) update.Update!.ConditionExpression = 'attribute_exists(PK)';
+    writes.push(update ?? { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(PK)' } });
+  }
+  return writes;
+}
+
+/** New comments (from a survey answer or a logged conversation), counted as they are written. */
+export function newFeedbackWrites(tenantId: string, feedback: Feedback[]): TransactItem[] {
+  return feedback.length ? changeWrites(tenantId, feedback.map((after) => ({ after }))) : [];
+}
+
+export async function getFeedback(tenantId: string, id: string): Promise<Feedback | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.feedback(tenantId, id), ConsistentRead: true }));
+  return out.Item ? toFeedback(out.Item) : undefined;
+}
+
+function toFeedback(i: Record<string, unknown>): Feedback {
+  const { search: _s, flaggedAt: _f, flag: _r, ...rest } = withoutKeys<Feedback & { search: string; flaggedAt?: string; flag?: unknown }>(i);
+  return rest as Feedback;
+}
+
+/** Up to 100 comments by id (missing ones are left out), strongly consistent. */
+export async function getManyFeedback(tenantId: string, ids: string[]): Promise<Feedback[]> {
+  const out: Feedback[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [tableName()]: { Keys: [...new Set(ids.slice(i, i + 100))].map((id) => keys.feedback(tenantId, id)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length) {
+      const res = await db().send(new BatchGetCommand({ RequestItems: request }));
+      out.push(...(res.Responses?.[tableName()] ?? []).map(toFeedback));
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
+}
+
+/** The triage queue, newest first (untagged new comments before tagged ones), a page at a time. */
+export async function listTriage(tenantId: string, filter: TriageFilter): Promise<{ items: Feedback[]; next?: string; read: number }> {
+  const partition = keys.triagePartition(tenantId);
+  const prefix = filter.status === 'untagged' ? 'new1#' : filter.status === 'new' ? 'new' : `${filter.status}#`;
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': partition, ':prefix': prefix };
+  if (filter.priority) (conditions.push('contains(#priorityIds, :priority)'), (names['#priorityIds'] = 'priorityIds'), (values[':priority'] = filter.priority));
+  if (filter.network) (conditions.push('#networkId = :network'), (names['#networkId'] = 'networkId'), (values[':network'] = filter.network));
+  if (filter.group) (conditions.push('contains(#groups, :group)'), (names['#groups'] = 'groups'), (values[':group'] = filter.group));
+  if (filter.theme) (conditions.push('#themeId = :theme'), (names['#themeId'] = 'themeId'), (values[':theme'] = filter.theme));
+  if (filter.q) (conditions.push('contains(#search, :q)'), (names['#search'] = 'search'), (values[':q'] = filter.q.toLowerCase()));
+  const filtered = conditions.length > 0;
+  const items: Feedback[] = [];
+  let start = decodeCursor(filter.cursor, (key) => key.GSI2PK === partition);
+  let read = 0;
+  // A filtered page reads on until it is full or has read ten pages' worth.
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+        ExpressionAttributeValues: values,
+        ...(filtered ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: false,
+        Limit: filtered ? filter.limit * 2 : filter.limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    read += out.ScannedCount ?? 0;
+    items.push(...(out.Items ?? []).map(toFeedback));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length < filter.limit && read < filter.limit * 10);
+  return { items: items.slice(0, filter.limit), next: items.length > filter.limit ? cursorAfter(tenantId, items[filter.limit - 1]!) : encodeCursor(start), read };
+}
+
+/** A cursor that goes on after `f` (when a page read more than it shows). */
+function cursorAfter(tenantId: string, f: Feedback): string | undefined {
+  return encodeCursor({ ...keys.feedback(tenantId, f.id), ...keys.triage(tenantId, triageBucket(f), f.receivedOn, f.id) });
+}
+
+/** Every comment in the triage queue (all statuses except safeguarding): for recounts. */
+export async function allTriaged(tenantId: string): Promise<Feedback[]> {
+  return (await queryAll({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': keys.triagePartition(tenantId) } })).map(toFeedback);
+}
+
+export async function listSafeguarding(tenantId: string): Promise<(Feedback & { flag?: SafeguardingFlag })[]> {
+  const items = await queryAll({
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.safeguardingPartition(tenantId) },
+    ScanIndexForward: false,
+  });
+  return items.map((i) => ({ ...toFeedback(i), flag: i.flag as SafeguardingFlag | undefined }));
+}
+
+export interface SafeguardingFlag {
+  by: string;
+  at: string;
+  reason: string;
+  handled?: { by: string; at: string; note: string };
+}
+
+/** The summed counters for a period (`yyyy-mm` or `ALL`). */
+export async function readCounters(tenantId: string, period: string): Promise<Map<string, number>> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.counterPartition(tenantId, period) }, ConsistentRead: true });
+  return sumShards(items);
+}
+
+/** Every counter period a tenant has (months and ALL), for recounts and tests. */
+export function counterKey(tenantId: string, period: string, shard: number, part: string) {
+  return keys.counter(tenantId, period, shard, part);
+}
+
+/**
+ * Adds text to a comment kept with it for the safeguarding contact (the reason and who flagged it):
+ * written as part of the flagged comment's item, so it goes wherever the comment goes.
+ */
+export function withFlag(put: TransactItem, flag: SafeguardingFlag): TransactItem {
+  put.Put!.Item = { ...put.Put!.Item, flag, flaggedAt: flag.at };
+  return put;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Themes
+
+function toTheme(i: Record<string, unknown>): Theme {
+  const counts: Record<string, number> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(withoutKeys<Record<string, unknown>>(i))) {
+    if (k.startsWith(THEME_COUNT)) counts[k.slice(THEME_COUNT.length)] = v as number;
+    else rest[k] = v;
+  }
+  return { ...(rest as unknown as Theme), counts };
+}
+
+export function themePut(tenantId: string, theme: Theme, expectedVersion?: number): TransactItem {
+  const { counts: _c, ...fields } = theme;
+  if (expectedVersion === undefined) {
+    return { Put: { TableName: tableName(), Item: { ...keys.theme(tenantId, theme.id), ...keys.themeIndex(tenantId, theme.id), type: 'theme', tenantId, ...fields }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+  // An update sets the fields and leaves the counts (kept by comment changes) alone.
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    return `#f${i} = :f${i}`;
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.theme(tenantId, theme.id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Deletes an empty theme (a merge moves its comments first). */
+export function themeDelete(tenantId: string, themeId: string, expectedVersion: number): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: keys.theme(tenantId, themeId),
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':v': expectedVersion },
+    },
+  };
+}
+
+export async function getTheme(tenantId: string, id: string): Promise<Theme | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.theme(tenantId, id), ConsistentRead: true }));
+  return out.Item ? toTheme(out.Item) : undefined;
+}
+
+export async function listThemes(tenantId: string): Promise<Theme[]> {
+  return (await queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.themesPartition(tenantId) } })).map(toTheme);
+}
+
+/** The ids of every comment in a theme (read from the theme's own partition). */
+export async function themeMemberIds(tenantId: string, themeId: string): Promise<string[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
+    ExpressionAttributeValues: { ':pk': keys.themePartition(tenantId, themeId), ':m': 'FEEDBACK#' },
+    ProjectionExpression: 'feedbackId',
+    ConsistentRead: true,
+  });
+  return items.map((i) => i.feedbackId as string);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survey results read answers to one question from the source index
 
 /**
  * Answers to one survey question, oldest day first, a page at a time. With `search`, DynamoDB
@@ -74,5 +355,19 @@ export async function listTextAnswers(
     items: (out.Items ?? []).map((i) => ({ id: i.id as string, day: i.receivedOn as string, text: i.text as string, channel: i.channel as ResponseChannel })),
     next: encodeCursor(out.LastEvaluatedKey),
     read: out.ScannedCount ?? 0,
+  };
+}
+
+/** The safeguarding contact's note on what was done; the comment stays flagged. */
+export function handledUpdate(tenantId: string, id: string, version: number, handled: NonNullable<SafeguardingFlag['handled']>): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.feedback(tenantId, id),
+      UpdateExpression: 'SET #flag.#handled = :h, #version = :next',
+      ConditionExpression: '#version = :v AND #status = :sg',
+      ExpressionAttributeNames: { '#flag': 'flag', '#handled': 'handled', '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':h': handled, ':v': version, ':next': version + 1, ':sg': 'safeguarding' },
+    },
   };
 }

@@ -133,6 +133,8 @@ export async function ensureUser(setup: CognitoSetup, user: StaffUser): Promise<
 export const demoStaff: StaffUser[] = [
   { email: 'admin@notts.example', password: 'Demo-admin-2026', tenantId: 'notts', role: 'admin', name: 'Amira Khan (admin)' },
   { email: 'officer@notts.example', password: 'Demo-officer-2026', tenantId: 'notts', role: 'officer', name: 'Owen Price (officer)' },
+  { email: 'officer2@notts.example', password: 'Demo-officer-2026', tenantId: 'notts', role: 'officer', name: 'Sam Reid (second officer)' },
+  { email: 'safeguarding@notts.example', password: 'Demo-officer-2026', tenantId: 'notts', role: 'officer', name: 'Dee Clarke (safeguarding lead)' },
   { email: 'partner@notts.example', password: 'Demo-partner-2026', tenantId: 'notts', role: 'partner', name: 'Priya Shah (partner)' },
   { email: 'admin@leics.example', password: 'Demo-admin-2026', tenantId: 'leics', role: 'admin', name: 'Lena Moss (admin)' },
   { email: 'officer@leics.example', password: 'Demo-officer-2026', tenantId: 'leics', role: 'officer', name: 'Leo Grant (officer)' },

@@ -8,6 +8,7 @@ import { startMailCatcher } from './mail-catcher.ts';
 import { portIsFree, stopChildren } from './processes.ts';
 import { seedDemo } from './seed/seed.ts';
 import { startStreamPoller } from './stream-poller.ts';
+import { sendLoopDigests } from '../actions/closing-the-loop.ts';
 
 /**
  * The whole back end on one machine: DynamoDB Local, cognito-local, MailDev, the stream poller that
@@ -96,6 +97,9 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
     }
 
     const stopPoller = startStreamPoller({ endpoint: dynamodbEndpoint, tableName });
+    // AWS runs the "you said, we did" digest job once a day; locally every 10 minutes (tests call it directly).
+    const digests = setInterval(() => void sendLoopDigests().catch((e: Error) => process.stderr.write(`loop digests: ${e.message}\n`)), 10 * 60 * 1000);
+    digests.unref();
     const api = await startApiServer(ports.api);
 
     return {
@@ -108,6 +112,7 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
       functionEnv,
       stop: async () => {
         stopPoller();
+        clearInterval(digests);
         await new Promise<void>((resolve) => api.server.close(() => resolve()));
         api.server.closeAllConnections();
         await stopChildren();

@@ -2,8 +2,11 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { memberAccessKeys as keys } from './member-access.keys.ts';
 
-/** survey: a personal invitation to answer a survey (`next` is the survey id); it works until they answer or it closes. */
-export type LinkPurpose = 'confirm' | 'sign-in' | 'survey';
+/**
+ * survey: a personal invitation to answer a survey (`next` is the survey id); it works until they answer or it closes.
+ * unsubscribe: in every "you said, we did" email; it stops those emails and works for a year, more than once.
+ */
+export type LinkPurpose = 'confirm' | 'sign-in' | 'survey' | 'unsubscribe';
 
 export interface LinkGrant {
   purpose: LinkPurpose;

@@ -15,7 +15,7 @@ import type { LinkPurpose } from './member-access.repository.ts';
  * mailbox holds the membership — is the same as a password reset by email.
  */
 
-export const LINK_HOURS: Record<Exclude<LinkPurpose, 'survey'>, number> = { confirm: 7 * 24, 'sign-in': 24 };
+export const LINK_HOURS: Record<Exclude<LinkPurpose, 'survey' | 'unsubscribe'>, number> = { confirm: 7 * 24, 'sign-in': 24 };
 export const SESSION_HOURS = 4;
 export const SESSION_HEADER = 'x-member-session';
 
@@ -31,13 +31,22 @@ function newToken(): string {
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A single-use link for the email; `item` goes into the same transaction as the change that sends it. */
-export function issueLink(tenantId: string, purpose: Exclude<LinkPurpose, 'survey'>, panelId: string, memberId: string, next = ''): IssuedLink {
+export function issueLink(tenantId: string, purpose: Exclude<LinkPurpose, 'survey' | 'unsubscribe'>, panelId: string, memberId: string, next = ''): IssuedLink {
   const token = newToken();
   const page = purpose === 'confirm' ? 'confirm' : 'link';
   const url = `${config().PUBLIC_WEB_URL}/${tenantId}/membership/${page}?token=${token}`;
   return {
     url,
     item: repo.tokenPut(tenantId, token, { purpose, panelId, memberId, next, expiresAt: nowSeconds() + LINK_HOURS[purpose] * 3600 }),
+  };
+}
+
+/** The link at the foot of every "you said, we did" email: it stops those emails (and works more than once, for a year). */
+export function issueUnsubscribeLink(tenantId: string, panelId: string, memberId: string): IssuedLink {
+  const token = newToken();
+  return {
+    url: `${config().PUBLIC_WEB_URL}/${tenantId}/unsubscribe?token=${token}`,
+    item: repo.tokenPut(tenantId, token, { purpose: 'unsubscribe', panelId, memberId, next: '', expiresAt: nowSeconds() + 365 * 24 * 3600 }),
   };
 }
 

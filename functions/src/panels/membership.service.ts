@@ -13,6 +13,7 @@ import {
 import { auditPut } from '../audit/audit.repository.ts';
 import { anonymiseInvitationItems, findMyMeetings, myInvitations } from '../meetings/meetings.service.ts';
 import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
+import { digestDelete } from '../actions/actions.repository.ts';
 import { unlinkMemberItems } from '../surveys/member-links.ts';
 import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
@@ -267,6 +268,8 @@ export async function eraseMe(me: MemberCaller): Promise<void> {
     ...(member.outboxIds ?? []).map((id) => outboxDelete(me.tenantId, id)),
     ...(await anonymiseInvitationItems(me.tenantId, member.id, member.meetingIds ?? [])),
     ...unlinkMemberItems(me.tenantId, member.surveyItems ?? []),
+    // A "you said, we did" digest waiting for them is not sent.
+    digestDelete(me.tenantId, member.id),
   ];
   for (let i = 0; i < later.length; i += 50) await transactWrite(later.slice(i, i + 50), () => new Error('erase step failed'));
 }

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member, Panel } from '@pv/shared/panel.schema';
-import { db, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { db, isConditionFailure, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { panelKeys as keys } from './panels.keys.ts';
 
 /** Members as stored: contact details plus the ids of meetings they were invited to and of emails sent to them. */
@@ -9,6 +9,8 @@ export interface StoredMember extends Member {
   outboxIds?: string[];
   /** Named survey answers and their Feedback (surveys/member-links.ts), unlinked when the member is erased. */
   surveyItems?: string[];
+  /** False once they used the unsubscribe link in a "you said, we did" email. */
+  loopEmails?: boolean;
 }
 
 export function panelPut(tenantId: string, panel: Panel, expectedVersion?: number): TransactItem {
@@ -156,5 +158,24 @@ export async function touchMemberInvolvement(tenantId: string, panelId: string, 
     );
   } catch (error) {
     if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+/** The member used the unsubscribe link in a "you said, we did" email; false when the member has gone. */
+export async function stopLoopEmails(tenantId: string, panelId: string, memberId: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.member(tenantId, panelId, memberId),
+        UpdateExpression: 'SET loopEmails = :no',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':no': false },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }

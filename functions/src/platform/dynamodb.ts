@@ -77,7 +77,7 @@ export async function transactWrite(items: TransactItem[], explain: (failedIndex
 /** Strips the table's own attributes from an item read back. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', 'tenantId', 'expiresAt'].includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'tenantId', 'expiresAt'].includes(k)) out[k] = v;
   return out as T;
 }
 

@@ -17,7 +17,7 @@ import {
   type Survey,
 } from '@pv/shared/survey.schema';
 import { checkResponse, checkSection, nextSectionIndex, pruneHidden, unansweredRequired, fieldName, withoutSection, type Answers, type EqualityAnswer } from '@pv/shared/survey-answers';
-import { feedbackPut, type Feedback } from '../feedback/feedback.repository.ts';
+import { newFeedbackWrites, type Feedback } from '../feedback/feedback.repository.ts';
 import { rateLimitUpdate } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { contactHash } from '../panels/panels.keys.ts';
@@ -333,6 +333,7 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
   const writes: TransactItem[] = [repo.responsePut(tenantId, survey.id, response)];
   // A named answer is personal data: the member item lists it (and its Feedback), so erasing the member can unlink them.
   const memberRefs = [responseRef(survey.id, day, id)];
+  const feedbackItems: Feedback[] = [];
   for (const q of allQuestions(survey.definition)) {
     if (!freeTextTypes.includes(q.type) || typeof stored[q.id] !== 'string') continue;
     const feedback: Feedback = {
@@ -343,17 +344,20 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
       receivedOn: day,
       ...(survey.anonymous ? {} : { receivedAt: now }),
       priorityIds: q.priorityIds,
-      themeIds: [],
+      crossCuttingIds: [],
       hubIds: [...new Set([...q.hubIds, ...(draft.hubId ? [draft.hubId] : [])])],
       ...(networkId ? { networkId } : {}),
       groups: response.groups,
       status: 'new',
+      version: 1,
       ...(named ? { panelId: draft.invitation!.panelId, memberId: draft.invitation!.memberId } : {}),
     };
     if (survey.anonymous) feedback.id = randomBytes(10).toString('hex');
-    writes.push(feedbackPut(tenantId, feedback));
+    feedbackItems.push(feedback);
     if (named) memberRefs.push(feedbackRef(feedback.id));
   }
+  // Each comment, and what it adds to the feedback counters (one update per counter item).
+  writes.push(...newFeedbackWrites(tenantId, feedbackItems));
   if (named) writes.push(memberAppend(tenantId, draft.invitation!.panelId, draft.invitation!.memberId, 'surveyItems', memberRefs));
   const deltas = counterDeltas(survey.definition, { day, answers: stored });
   const shard = Math.floor(Math.random() * SHARDS);

@@ -232,3 +232,18 @@ export async function readCounters(tenantId: string, surveyId: string): Promise<
   }
   return { slices, itemsRead: items.length };
 }
+
+/** The words of one answer are removed (a comment erased from the feedback); the answer stays counted. */
+export const REMOVED_ANSWER = '[Removed]';
+export function redactAnswer(tenantId: string, surveyId: string, day: string, responseId: string, questionId: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.response(tenantId, surveyId, day, responseId),
+      UpdateExpression: 'SET #answers.#q = :removed',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#answers': 'answers', '#q': questionId },
+      ExpressionAttributeValues: { ':removed': REMOVED_ANSWER },
+    },
+  };
+}

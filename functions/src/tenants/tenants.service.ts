@@ -301,7 +301,7 @@ export async function updateTenantSettings(
   caller: Caller,
   tenantId: string,
   expectedVersion: number,
-  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold'>,
+  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact'>,
 ): Promise<Tenant> {
   const before = await requireTenant(tenantId);
   if (before.version !== expectedVersion) {

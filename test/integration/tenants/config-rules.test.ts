@@ -110,9 +110,9 @@ describe('editing at the same time', () => {
   it("gives the second of two editors a conflict with the first one's version, and keeps the first change", async () => {
     const { tenant, caller } = await setup();
     const priority = (await service.getConfig(tenant)).priority[0]!;
-    await service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: 'First editor', summary: '' });
+    await service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: 'First editor', summary: '', keywords: '' });
     const error = await failure(
-      service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: 'Second editor', summary: '' }),
+      service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: 'Second editor', summary: '', keywords: '' }),
     );
     expect(error.kind).toBe('conflict');
     expect(error.extra.current).toMatchObject({ name: 'First editor', version: 2 });
@@ -124,7 +124,7 @@ describe('editing at the same time', () => {
     const priority = (await service.getConfig(tenant)).priority[0]!;
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, (_, i) =>
-        service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: `Editor ${i}`, summary: '' }),
+        service.updateConfigItem(caller, tenant, 'priority', priority.id, priority.version, { name: `Editor ${i}`, summary: '', keywords: '' }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

@@ -35,6 +35,12 @@ export const configFields: Record<ConfigKind, FieldSpec[]> = {
       label: 'Summary (optional)',
       hint: 'What this priority is about, in a sentence or two. Families will see this.',
     },
+    {
+      type: 'textarea',
+      key: 'keywords',
+      label: 'Words and phrases that suggest a comment is about this priority (optional)',
+      hint: 'One a line, for example “waiting list” or “health visitor”. A word also finds its plural; end a word with * to find any ending, like wait* for waiting and waited. Officers see these suggestions when they tag feedback; only officers see this list.',
+    },
   ],
   crossCuttingTheme: [
     name('Think Dad'),

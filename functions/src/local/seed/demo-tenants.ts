@@ -12,8 +12,10 @@ export interface DemoTenant {
   name: string;
   strategy: string;
   about: string;
-  priorities: ConfigInput<'priority'>[];
+  priorities: (Omit<ConfigInput<'priority'>, 'keywords'> & { keywords?: string })[];
   crossCuttingThemes: ConfigInput<'crossCuttingTheme'>[];
+  /** The staff email that reads comments flagged as safeguarding concerns. */
+  safeguardingContact?: string;
   hubNetworks: (ConfigInput<'hubNetwork'> & { hubs: { name: string; deprivationDecile: number }[] })[];
   groups: (ConfigInput<'group'> & { id: string })[];
   baselines: Record<string, number>;
@@ -117,15 +119,16 @@ export const demoTenants: DemoTenant[] = [
   {
     id: 'notts',
     name: 'Nottinghamshire Best Start Partnership',
+    safeguardingContact: 'safeguarding@notts.example',
     strategy: 'Best Start Strategy for Nottinghamshire 2025–2030',
     about:
       'We are the council, the NHS, health visitors, Family Hubs and local charities, working together so every child in Nottinghamshire gets the best start in life. We want to hear from parents and carers, especially those we hear from least, and show you what changed because you spoke.',
     priorities: [
-      { name: 'Building blocks of health and wellbeing', summary: 'Healthy food, safe homes, warm clothes, immunisations, oral health, healthy weight; families in low-income areas get the support they need.' },
-      { name: "Parents' mental health", summary: 'Parents and carers can access the right support for their mental health, before and after birth, including dads and partners.' },
-      { name: 'Preparing to be parents and healthy beginnings', summary: 'Antenatal education, healthy pregnancy, smoke-free, infant feeding, early engagement with maternity and Family Hub services.' },
-      { name: 'Building strong relationships', summary: 'Parent–infant relationships, reducing parental conflict, people and services joined up around Family Hub Networks.' },
-      { name: 'Early experiences: chat, play, read and learn', summary: 'Speech, language and communication; home learning; funded childcare and early education.' },
+      { name: 'Building blocks of health and wellbeing', summary: 'Healthy food, safe homes, warm clothes, immunisations, oral health, healthy weight; families in low-income areas get the support they need.', keywords: 'food\nheating\ncost of living\nmoney\nbenefits\nhousing\nimmunisation\nvaccin*\nteeth\ndentist\nhealthy weight\nfood bank' },
+      { name: "Parents' mental health", summary: 'Parents and carers can access the right support for their mental health, before and after birth, including dads and partners.', keywords: 'mental health\nanxious\nanxiety\ndepress*\nlonely\nloneliness\nisolated\nstruggling\ncounselling\nlow mood\noverwhelmed\nwaiting list' },
+      { name: 'Preparing to be parents and healthy beginnings', summary: 'Antenatal education, healthy pregnancy, smoke-free, infant feeding, early engagement with maternity and Family Hub services.', keywords: 'antenatal\npregnan*\nmidwife\nbreastfeed*\nfeeding\nbottle\nsmoking\nbirth\nmaternity\nhealth visitor' },
+      { name: 'Building strong relationships', summary: 'Parent–infant relationships, reducing parental conflict, people and services joined up around Family Hub Networks.', keywords: 'relationship\npartner\nargu*\nconflict\nbonding\ndads\nfather*\nseparated' },
+      { name: 'Early experiences: chat, play, read and learn', summary: 'Speech, language and communication; home learning; funded childcare and early education.', keywords: 'speech\ntalking\nlanguage\nplay\nstay and play\nreading\nbooks\nnursery\nchildcare\nfunded hours' },
     ],
     crossCuttingThemes: [
       { name: 'Co-production with families', description: '' },

@@ -11,7 +11,7 @@ export function demoConfigItems(demo: DemoTenant): ConfigItem[] {
   const now = nowIso();
   const base = (order: number) => ({ order, status: 'active' as const, version: 1, refCount: 0, createdAt: now, updatedAt: now });
   const items: ConfigItem[] = [];
-  demo.priorities.forEach((p, i) => items.push({ ...p, ...base(i + 1), kind: 'priority', id: toSlug(p.name) }));
+  demo.priorities.forEach((p, i) => items.push({ keywords: '', ...p, ...base(i + 1), kind: 'priority', id: toSlug(p.name) }));
   demo.crossCuttingThemes.forEach((t, i) => items.push({ ...t, ...base(i + 1), kind: 'crossCuttingTheme', id: toSlug(t.name) }));
   demo.hubNetworks.forEach((n, i) => {
     const networkId = toSlug(n.district);
@@ -51,6 +51,7 @@ export async function seedTenant(demo: DemoTenant, idOverride?: string): Promise
     strategy: demo.strategy,
     about: demo.about,
     suppressionThreshold: 5,
+    safeguardingContact: demo.safeguardingContact ?? '',
     version: 1,
     createdAt: now,
     updatedAt: now,

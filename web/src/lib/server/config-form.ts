@@ -219,7 +219,14 @@ export function itemView(kind: ConfigKind, item: ConfigItem, config: TenantConfi
   const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
   switch (item.kind) {
     case 'priority':
-      return { ...base, title: item.name, details: item.summary ? [{ label: 'Summary', value: item.summary }] : [] };
+      return {
+        ...base,
+        title: item.name,
+        details: [
+          ...(item.summary ? [{ label: 'Summary', value: item.summary }] : []),
+          ...(item.keywords ? [{ label: 'Words that suggest it', value: item.keywords.split(/\n+/).join(', ') }] : []),
+        ],
+      };
     case 'crossCuttingTheme':
       return { ...base, title: item.name, details: item.description ? [{ label: 'Description', value: item.description }] : [] };
     case 'hubNetwork':

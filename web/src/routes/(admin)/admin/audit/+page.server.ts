@@ -24,6 +24,10 @@ const verbs: Record<AuditEntry['action'], string> = {
   publish: 'Published',
   close: 'Closed',
   remind: 'Reminded',
+  flag: 'Flagged',
+  approve: 'Approved',
+  merge: 'Merged',
+  split: 'Split',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -39,6 +43,7 @@ const fieldLabels: Record<string, string> = {
   strategy: 'Strategy',
   about: 'Introduction',
   suppressionThreshold: 'Smallest number to show',
+  safeguardingContact: 'Safeguarding contact',
 };
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -69,7 +74,7 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant' && entry.kind !== 'panel' && entry.kind !== 'member' && entry.kind !== 'meeting' && entry.kind !== 'survey' && entry.kind !== 'consultation') {
+  if (entry.kind !== 'tenant' && !(describedKinds as readonly string[]).includes(entry.kind)) {
     const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
@@ -77,12 +82,15 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
   return typeof name === 'string' ? name : entry.itemId;
 }
 
-/** Panels, members, meetings and surveys carry their own words (never a member's personal data). */
+/** Everything but the config and the partnership carries its own words (never a member's personal data). */
+const describedKinds = ['panel', 'member', 'meeting', 'survey', 'consultation', 'feedback', 'theme', 'action'] as const;
+
 function describe(entry: AuditEntry, config: TenantConfig): string {
-  if (entry.kind === 'panel' || entry.kind === 'member' || entry.kind === 'meeting' || entry.kind === 'survey' || entry.kind === 'consultation') {
+  if (entry.kind === 'tenant') return `${verbs[entry.action] ?? entry.action} partnership ‘${itemName(entry, config)}’`;
+  if ((describedKinds as readonly string[]).includes(entry.kind) || !(entry.kind in kindLabels)) {
     return entry.summary ?? `${verbs[entry.action] ?? entry.action} ${entry.kind}`;
   }
-  return `${verbs[entry.action] ?? entry.action} ${entry.kind === 'tenant' ? 'partnership' : kindLabels[entry.kind].one} ‘${itemName(entry, config)}’`;
+  return `${verbs[entry.action] ?? entry.action} ${kindLabels[entry.kind as keyof typeof kindLabels].one} ‘${itemName(entry, config)}’`;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
