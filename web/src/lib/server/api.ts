@@ -1,3 +1,6 @@
+import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/shared/action.schema';
+import type { BulkInput, BulkResult, FeedbackView, TagInput, Theme, ThemeSummary, TriageCounts, TriageFilter } from '@pv/shared/feedback.schema';
+import type { Finding } from '@pv/shared/personal-data';
 import type { Caller } from '@pv/shared/auth.schema';
 import {
   kindSegments,
@@ -59,6 +62,7 @@ import type { Session } from './session';
  * The one place the web talks to the API: JSON over fetch, the session's ID token as the bearer
  * token, and every non-2xx answer turned into an ApiError that carries the API's problem+json.
  */
+
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.title);
@@ -74,6 +78,11 @@ export class ApiError extends Error {
   /** On a 409 from a stale edit: the item as it is now stored. */
   get current(): unknown {
     return this.problem.current;
+  }
+
+  /** Personal-data findings (422 when sending an action for approval). */
+  get findings(): Finding[] {
+    return (this.problem.findings ?? []) as Finding[];
   }
 }
 
@@ -159,7 +168,7 @@ export function api(session: Session | null) {
     listTenants: () => call<{ items: TenantSummary[] }>('/tenants'),
     publicTenant: (tenantId: string) => call<PublicTenant>(`/tenants/${enc(tenantId)}`),
     config: (tenantId: string) => call<TenantConfig>(`/tenants/${enc(tenantId)}/config`),
-    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold'>) =>
+    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact'>) =>
       call<Tenant>(`/tenants/${enc(tenantId)}`, { method: 'PUT', body: { ...input, version } }),
     createConfigItem: <K extends ConfigKind>(tenantId: string, kind: K, input: ConfigInput<K>, idempotencyKey: string) =>
       call<ConfigItem<K>>(`/tenants/${enc(tenantId)}/config/${kindSegments[kind]}`, { method: 'POST', body: input, idempotencyKey }),
@@ -259,8 +268,58 @@ export function api(session: Session | null) {
       call<{ items: StoredResponse[]; next?: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/responses-export`, { method: 'POST', body: page }),
     startEntry: (tenantId: string, surveyId: string, input: Record<string, unknown> | AssistedDraftInput) =>
       call<{ token: string }>(`/tenants/${enc(tenantId)}/surveys/${enc(surveyId)}/entries`, { method: 'POST', body: input }),
+
+    // Feedback triage (officers); flagged comments (the safeguarding contact only)
+    feedbackQueue: (tenantId: string, filter: Partial<Record<keyof TriageFilter, string | number>> = {}) =>
+      call<{ items: FeedbackView[]; next?: string; counts: TriageCounts }>(`/tenants/${enc(tenantId)}/feedback`, { query: filter }),
+    feedback: (tenantId: string, id: string) => call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}`),
+    setFeedbackTags: (tenantId: string, id: string, input: Record<string, unknown> | TagInput) =>
+      call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/tags`, { method: 'PUT', body: input }),
+    setFeedbackStatus: (tenantId: string, id: string, version: number, status: 'new' | 'reviewed' | 'not-relevant') =>
+      call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/status`, { method: 'POST', body: { version, status } }),
+    flagSafeguarding: (tenantId: string, id: string, version: number, reason: string) =>
+      call<void>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/safeguarding`, { method: 'POST', body: { version, reason } }),
+    eraseFeedback: (tenantId: string, id: string, version: number, reason: string) =>
+      call<void>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/erase`, { method: 'POST', body: { version, reason } }),
+    bulkFeedback: (tenantId: string, input: Record<string, unknown> | BulkInput) => call<BulkResult>(`/tenants/${enc(tenantId)}/feedback-bulk`, { method: 'POST', body: input }),
+    safeguarding: (tenantId: string) => call<{ items: SafeguardingItem[] }>(`/tenants/${enc(tenantId)}/safeguarding`),
+    handleSafeguarding: (tenantId: string, id: string, version: number, note: string) =>
+      call<void>(`/tenants/${enc(tenantId)}/safeguarding/${enc(id)}/handled`, { method: 'POST', body: { version, note } }),
+
+    // Themes
+    themes: (tenantId: string) => call<{ items: ThemeSummary[] }>(`/tenants/${enc(tenantId)}/themes`),
+    theme: (tenantId: string, id: string) => call<{ theme: ThemeSummary; comments: FeedbackView[] }>(`/tenants/${enc(tenantId)}/themes/${enc(id)}`),
+    createTheme: (tenantId: string, input: Record<string, unknown>, idempotencyKey: string) =>
+      call<Theme>(`/tenants/${enc(tenantId)}/themes`, { method: 'POST', body: input, idempotencyKey }),
+    updateTheme: (tenantId: string, id: string, version: number, input: Record<string, unknown>) =>
+      call<Theme>(`/tenants/${enc(tenantId)}/themes/${enc(id)}`, { method: 'PUT', body: { ...input, version } }),
+    splitTheme: (tenantId: string, id: string, input: Record<string, unknown>, idempotencyKey: string) =>
+      call<Theme>(`/tenants/${enc(tenantId)}/themes/${enc(id)}/split`, { method: 'POST', body: input, idempotencyKey }),
+    mergeTheme: (tenantId: string, id: string, version: number, intoThemeId: string) =>
+      call<Theme>(`/tenants/${enc(tenantId)}/themes/${enc(id)}/merge`, { method: 'POST', body: { version, intoThemeId } }),
+
+    // "You said, we did" actions (officers)
+    actions: (tenantId: string, page: { cursor?: string; limit?: number } = {}) => call<Page<Action>>(`/tenants/${enc(tenantId)}/actions`, { query: page }),
+    action: (tenantId: string, id: string) => call<{ action: Action; findings: Finding[] }>(`/tenants/${enc(tenantId)}/actions/${enc(id)}`),
+    createAction: (tenantId: string, input: Record<string, unknown> | ActionInput, idempotencyKey: string) =>
+      call<Action>(`/tenants/${enc(tenantId)}/actions`, { method: 'POST', body: input, idempotencyKey }),
+    updateAction: (tenantId: string, id: string, version: number, input: Record<string, unknown> | ActionInput) =>
+      call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}`, { method: 'PUT', body: { ...input, version } }),
+    submitAction: (tenantId: string, id: string, version: number, confirmed: string[]) =>
+      call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/submit`, { method: 'POST', body: { version, confirmed } }),
+    returnAction: (tenantId: string, id: string, version: number, reason: string) =>
+      call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/return`, { method: 'POST', body: { version, reason } }),
+    approveAction: (tenantId: string, id: string, version: number) => call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/approve`, { method: 'POST', body: { version } }),
+
+    // The public "you said, we did" log
+    publicLog: (tenantId: string, filter: Partial<Record<keyof LogFilter, string | number>> = {}) => call<LogPage>(`/tenants/${enc(tenantId)}/public/log`, { query: filter }),
+    publicAction: (tenantId: string, id: string) => call<PublicAction>(`/tenants/${enc(tenantId)}/public/log/${enc(id)}`),
+    unsubscribe: (tenantId: string, token: string) => call<void>(`/tenants/${enc(tenantId)}/membership/unsubscribe`, { method: 'POST', body: { token } }),
   };
 }
+
+/** A flagged comment as the safeguarding contact sees it. */
+export type SafeguardingItem = Omit<FeedbackView, 'suggestions'> & { flag?: { by: string; at: string; reason: string; handled?: { by: string; at: string; note: string } } };
 
 export type SurveyWithStatus = Survey & { effectiveStatus: SurveyStatus };
 

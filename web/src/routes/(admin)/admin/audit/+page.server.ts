@@ -74,8 +74,8 @@ function itemName(entry: AuditEntry, config: TenantConfig): string {
     const group = config.group.find((g) => g.id === groupId)?.name ?? groupId;
     return `${group}: ${area === 'all' ? WHOLE_PARTNERSHIP : (config.hubNetwork.find((n) => toSlug(n.district) === area)?.district ?? area)}`;
   }
-  if (entry.kind !== 'tenant' && !(describedKinds as readonly string[]).includes(entry.kind)) {
-    const item = (config[entry.kind] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
+  if (entry.kind in kindLabels) {
+    const item = (config[entry.kind as keyof typeof kindLabels] as { id: string; name?: string }[]).find((i) => i.id === entry.itemId);
     if (item?.name) return item.name;
   }
   const name = entry.changes.name?.[0] ?? entry.changes.name?.[1];
