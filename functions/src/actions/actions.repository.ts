@@ -221,9 +221,15 @@ export interface PendingDigest {
 }
 
 /** Every waiting digest, across tenants (the daily job), a page at a time. */
-export async function pendingDigests(cursor?: Record<string, unknown>): Promise<{ items: PendingDigest[]; next?: Record<string, unknown> }> {
+export async function pendingDigests(cursor?: Record<string, unknown>, tenantId?: string): Promise<{ items: PendingDigest[]; next?: Record<string, unknown> }> {
   const out = await db().send(
-    new QueryCommand({ TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.loopPendingPartition() }, ExclusiveStartKey: cursor }),
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: tenantId ? 'GSI1PK = :pk AND begins_with(GSI1SK, :t)' : 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.loopPendingPartition(), ...(tenantId ? { ':t': `${tenantId}#` } : {}) },
+      ExclusiveStartKey: cursor,
+    }),
   );
   return {
     items: (out.Items ?? []).map((i) => ({ tenantId: i.tenantId as string, panelId: i.panelId as string, memberId: i.memberId as string, actionIds: i.actionIds as string[], version: i.version as number })),

@@ -71,13 +71,14 @@ export async function tellContributors(tenantId: string, action: Action): Promis
 /**
  * The daily job: every member with changes waiting and no email yet today gets one digest. A digest
  * changed meanwhile (another action joined it) is left for the next run, so nothing is lost.
+ * `tenantId` limits it to one partnership (tests, or re-running for one partnership).
  */
-export async function sendLoopDigests(): Promise<{ sent: number; waiting: number }> {
+export async function sendLoopDigests(tenantId?: string): Promise<{ sent: number; waiting: number }> {
   let sent = 0;
   let waiting = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
-    const page = await repo.pendingDigests(cursor);
+    const page = await repo.pendingDigests(cursor, tenantId);
     cursor = page.next;
     for (const d of page.items) {
       const member = await getMember(d.tenantId, d.panelId, d.memberId);
