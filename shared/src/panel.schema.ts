@@ -1,3 +1,4 @@
+import type { ActionStatus } from './action.schema.ts';
 import * as z from 'zod';
 import { ageBands, digitalAccessLevels, ethnicities, parentRoles, yesNo } from './group-rule.ts';
 import { formBoolean, optionalText, slug, text, version } from './validation.ts';
@@ -414,6 +415,10 @@ export interface MyMembership {
   panel: { id: string; name: string; description: string; networkId: string; networkName: string };
   hasProfile: boolean;
   invitations: MyInvitation[];
+  /** Published "you said, we did" actions that came from what this member said (through the themes of their comments). */
+  actions: { id: string; youSaid: string; weDid: string; status: ActionStatus; updatedOn: string }[];
+  /** False once they stopped "you said, we did" emails. */
+  loopEmails: boolean;
 }
 
 /** Everything held about a member, for "download your data". */

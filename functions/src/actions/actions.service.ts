@@ -1,6 +1,7 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/shared/action.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
+import type { MyMembership } from '@pv/shared/panel.schema';
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
 import { findPersonalData, unconfirmed, type Finding } from '@pv/shared/personal-data';
 import { auditPut } from '../audit/audit.repository.ts';
@@ -216,6 +217,19 @@ export async function contributorsOf(tenantId: string, a: Action): Promise<{ pan
   const seen = new Map<string, { panelId: string; memberId: string }>();
   for (const f of feedback) if (f.memberId && f.panelId && f.status !== 'safeguarding') seen.set(f.memberId, { panelId: f.panelId, memberId: f.memberId });
   return [...seen.values()];
+}
+
+/**
+ * For a member's own page: the published actions behind their named comments (refs `F|<id>` on the
+ * member item), through each comment's theme. Reads their comments and themes, not the log.
+ */
+export async function actionsFromWhatTheySaid(tenantId: string, memberItems: string[]): Promise<MyMembership['actions']> {
+  const ids = memberItems.filter((r) => r.startsWith('F|')).map((r) => r.slice(2));
+  if (!ids.length) return [];
+  const themeIds = [...new Set((await getManyFeedback(tenantId, ids)).flatMap((f) => (f.themeId && f.status !== 'safeguarding' ? [f.themeId] : [])))];
+  const actionIds = [...new Set((await Promise.all(themeIds.map((t) => getTheme(tenantId, t)))).flatMap((t) => t?.actionIds ?? []))];
+  const actions = (await Promise.all(actionIds.map((a) => repo.getPublicAction(tenantId, a)))).filter((a) => a !== undefined);
+  return actions.map((a) => ({ id: a.id, youSaid: a.youSaid, weDid: a.weDid, status: a.status, updatedOn: a.updatedOn })).sort((a, b) => b.updatedOn.localeCompare(a.updatedOn));
 }
 
 // ---------------------------------------------------------------------------------------------

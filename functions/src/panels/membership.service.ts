@@ -14,6 +14,7 @@ import { auditPut } from '../audit/audit.repository.ts';
 import { anonymiseInvitationItems, findMyMeetings, myInvitations } from '../meetings/meetings.service.ts';
 import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { digestDelete } from '../actions/actions.repository.ts';
+import { actionsFromWhatTheySaid } from '../actions/actions.service.ts';
 import { unlinkMemberItems } from '../surveys/member-links.ts';
 import { newOutboxMessage, outboxDelete, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
@@ -109,6 +110,8 @@ export async function myMembership(me: MemberCaller): Promise<MyMembership> {
     panel: { id: panel.id, name: panel.name, description: panel.description, networkId: panel.networkId, networkName: network?.name ?? '' },
     hasProfile: profile !== undefined,
     invitations,
+    actions: await actionsFromWhatTheySaid(me.tenantId, member.surveyItems ?? []),
+    loopEmails: member.loopEmails !== false,
   };
 }
 

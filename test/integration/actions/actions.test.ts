@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { actionKeys } from '../../../functions/src/actions/actions.keys.ts';
 import { sendLoopDigests } from '../../../functions/src/actions/closing-the-loop.ts';
-import { db, tableName } from '../../../functions/src/platform/dynamodb.ts';
+import { myMembership } from '../../../functions/src/panels/membership.service.ts';
+import { memberAppend } from '../../../functions/src/panels/panels.repository.ts';
+import { db, tableName, transactWrite } from '../../../functions/src/platform/dynamodb.ts';
+import { feedbackRef } from '../../../functions/src/surveys/member-links.ts';
 import { createTheme } from '../../../functions/src/feedback/themes.service.ts';
 import { addAssistedMember } from '../../../functions/src/panels/panels.service.ts';
 import { comment, seedComments } from '../../support/feedback.ts';
@@ -34,6 +37,8 @@ describe('"you said, we did" actions', () => {
       ...Array.from({ length: 5 }, () => comment({ groups: ['dads-partners'], priorityIds: ['parents-mental-health'] })),
       comment({ groups: ['young-parents'] }),
     ]);
+    // As logging a conversation with a named member does: the member item lists their comment.
+    await transactWrite([memberAppend(tenant, panel.id, member.id, 'surveyItems', feedbackRef(comments[0]!.id))], () => new Error('link failed'));
     const theme = await createTheme(officerCaller(tenant), tenant, { name: 'Told nothing while waiting', description: '' }, comments.map((c) => c.id));
     expect(theme.counts['*']).toBe(7);
 
@@ -100,9 +105,15 @@ describe('"you said, we did" actions', () => {
     expect(digest.text).toContain('Where it is now: Done');
     expect(await sendLoopDigests(tenant)).toMatchObject({ sent: 0 });
 
+    const mine = await myMembership({ tenantId: tenant, panelId: panel.id, memberId: member.id, sessionToken: 'unused' });
+    expect(mine.actions).toEqual([expect.objectContaining({ id, status: 'done' })]);
+    expect(mine.loopEmails).toBe(true);
+
     const unsubscribed = await api(`/tenants/${tenant}/membership/unsubscribe`, { method: 'POST', json: { token: linkToken(mail!) } });
     expect(unsubscribed.status).toBe(204);
     expect((await api(`/tenants/${tenant}/membership/unsubscribe`, { method: 'POST', json: { token: linkToken(mail!) } })).status).toBe(204);
+    expect((await myMembership({ tenantId: tenant, panelId: panel.id, memberId: member.id, sessionToken: 'unused' })).loopEmails).toBe(false);
+    expect((await api(`/tenants/${tenant}/membership/unsubscribe`, { method: 'POST', json: { token: 'x'.repeat(43) } })).status).toBe(404);
   });
 
   it('keeps drafts off the public log and partners and other partnerships out', async () => {
