@@ -47,19 +47,23 @@ export function findPersonalData(text: string, names: string[] = []): Finding[] 
   for (const m of withoutEmails.matchAll(PHONE)) add(finding('phone', m[0]));
   for (const m of withoutEmails.matchAll(POSTCODE)) add(finding('postcode', m[0]));
   const parts = new Set<string>();
+  /** Where full names were found, so a first or last name inside one is not reported twice. */
+  const spans: [number, number][] = [];
   for (const name of names) {
     const full = name.trim().replace(/\s+/g, ' ');
     if (full.length < 3) continue;
     const re = new RegExp(`(?<![\\p{L}])${escape(full).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
-    for (const m of text.matchAll(re)) add(finding('name', m[0]));
+    for (const m of text.matchAll(re)) {
+      add(finding('name', m[0]));
+      spans.push([m.index, m.index + m[0].length]);
+    }
     for (const part of full.split(' ')) if (part.length >= 3) parts.add(part);
   }
   for (const part of parts) {
     const capitalised = part[0]!.toUpperCase() + part.slice(1).toLowerCase();
     const re = new RegExp(`(?<![\\p{L}])${escape(capitalised)}(?![\\p{L}])`, 'gu');
     for (const m of text.matchAll(re)) {
-      // Skip a part that is already inside a full name found above.
-      if ([...found.values()].some((f) => f.kind === 'name' && f.match.includes(m[0]))) continue;
+      if (spans.some(([from, to]) => m.index >= from && m.index < to)) continue;
       add(finding('name', m[0]));
     }
   }
