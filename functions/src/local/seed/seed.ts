@@ -3,6 +3,7 @@ import { toSlug } from '@pv/shared/validation';
 import { nowIso } from '../../platform/ids.ts';
 import { getTenant, putConfigItems, putTenantIfAbsent } from '../../tenants/tenants.repository.ts';
 import { seedDemoPanels } from './demo-panels.ts';
+import { seedDemoFeedback } from './demo-feedback.ts';
 import { seedDemoSurvey } from './demo-surveys.ts';
 import { baselineSource, demoTenants, type DemoTenant } from './demo-tenants.ts';
 
@@ -67,6 +68,7 @@ export async function seedDemo(): Promise<string[]> {
     if (demo.id === 'notts') {
       await seedDemoPanels(demo.id);
       await seedDemoSurvey(demo.id);
+      await seedDemoFeedback(demo.id);
     }
   }
   return created;
