@@ -23,6 +23,8 @@ import { tenantKeys } from '../../functions/src/tenants/tenants.keys.ts';
  *     representation view's time and items read with 100 vs 10,000 members behind it.
  *  4. Surveys: sustained submissions through the local API (submitted vs stored: none lost, none
  *     duplicated) and the results page's time and items read with 100 vs 100,000 responses.
+ *  5. "You said, we did": the public log and feed with 10 vs 10,000 actions (time and items read),
+ *     and tagging throughput (one at a time, concurrently, and in bulk), counters checked after.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -150,6 +152,7 @@ async function main() {
   if (!only || only === 'bundles') await bundles();
   if (!only || only === 'panels') await panels();
   if (!only || only === 'surveys') await (await import('./surveys.bench.ts')).benchSurveys();
+  if (!only || only === 'actions') await (await import('./actions.bench.ts')).benchActions();
   process.exit(0);
 }
 

@@ -29,7 +29,7 @@ const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
+export async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
     Array.from({ length: limit }, async () => {
@@ -38,7 +38,7 @@ async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promis
   );
 }
 
-async function batchPut(items: Record<string, unknown>[]) {
+export async function batchPut(items: Record<string, unknown>[]) {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   await inParallel(batches, 8, async (batch) => {
