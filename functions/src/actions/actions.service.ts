@@ -13,6 +13,7 @@ import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
 import { getConfig, getPublicTenant } from '../tenants/tenants.service.ts';
 import * as repo from './actions.repository.ts';
+import { feedbackCount } from './log-counts.ts';
 
 /**
  * "You said, we did" actions: drafted by an officer, checked for personal data, approved by a second
@@ -236,23 +237,21 @@ export async function actionsFromWhatTheySaid(tenantId: string, memberItems: str
 // The public log
 
 export async function publicLog(tenantId: string, filter: LogFilter): Promise<LogPage> {
-  const [tenant, config, page, logCounts, feedbackCounts] = await Promise.all([
-    getPublicTenant(tenantId),
+  // getConfig refuses an unknown tenant: the other reads then find nothing.
+  const [config, page, logCounts, feedbackCounts] = await Promise.all([
     getConfig(tenantId),
     repo.readLog(tenantId, filter),
     repo.readLogCounts(tenantId),
     readCounters(tenantId, 'ALL'),
   ]);
-  void tenant;
   const place = filter.hub ? `h:${filter.hub}` : filter.network ? `n:${filter.network}` : '*';
   const cell = `${filter.priority ? `p:${filter.priority}` : '*'}|${place}|${filter.group ? `g:${filter.group}` : '*'}`;
-  const feedback = feedbackCounts.get(cell) ?? 0;
   const statusFiltered = filter.status ? (filter.status === 'done' ? logCounts[`${cell}|done`] ?? 0 : undefined) : undefined;
   return {
     items: page.items,
     ...(page.next ? { next: page.next } : {}),
     counts: {
-      feedback: feedback >= config.tenant.suppressionThreshold ? feedback : null,
+      feedback: feedbackCount(feedbackCounts, config, filter),
       actions: statusFiltered ?? logCounts[cell] ?? 0,
       done: logCounts[`${cell}|done`] ?? 0,
     },
