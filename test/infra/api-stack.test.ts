@@ -240,7 +240,8 @@ describe('the outbox sender', () => {
 describe('the configuration every API function gets', () => {
   it('has the table, the Cognito issuer and client, SES mail and the log level', () => {
     const functions = apiResourcesOf(defaultTemplates(), 'AWS::Lambda::Function');
-    expect(functions.length).toBe(routes.length + 1);
+    // Every route's function, the outbox sender and the daily "you said, we did" digest job.
+    expect(functions.length).toBe(routes.length + 2);
     for (const [id, fn] of functions) {
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(env.TABLE_NAME, id).toBe('parent-voice-dev');
@@ -256,7 +257,7 @@ describe('the configuration every API function gets', () => {
   it('points the links in emails at the custom domain when there is one', () => {
     const custom = synthTemplates({ context: { domainName: 'voice.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } });
     const functions = apiResourcesOf(custom, 'AWS::Lambda::Function');
-    expect(functions.length).toBe(routes.length + 1);
+    expect(functions.length).toBe(routes.length + 2);
     for (const [id, fn] of functions) expect(fn.Properties.Environment.Variables.PUBLIC_WEB_URL, id).toBe('https://voice.example.org');
   });
 });
@@ -282,13 +283,16 @@ describe('the API split into one nested stack per domain', () => {
     }
   });
 
-  it('keeps the HTTP API, stage, authoriser, access logs and outbox sender in the ApiStack, and no route', () => {
+  it('keeps the HTTP API, stage, authoriser, access logs, outbox sender and digest job in the ApiStack, and no route', () => {
     const { api, stacks } = defaultTemplates();
     for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Authorizer', 'AWS::Lambda::EventSourceMapping']) {
       expect(resourcesOf(api, type), type).toHaveLength(1);
     }
     expect(resourcesOf(api, 'AWS::ApiGatewayV2::Route')).toHaveLength(0);
-    expect(resourcesOf(api, 'AWS::Lambda::Function').map(([id]) => id)).toEqual([logicalIdOf(stacks.api.outboxSender.fn)]);
+    expect(resourcesOf(api, 'AWS::Lambda::Function').map(([id]) => id).sort()).toEqual([logicalIdOf(stacks.api.outboxSender.fn), logicalIdOf(stacks.api.loopDigests.fn)].sort());
+    // The digest job runs once a day.
+    const [[, rule]] = resourcesOf(api, 'AWS::Events::Rule');
+    expect(rule.Properties.ScheduleExpression).toBe('cron(0 10 * * ? *)');
     expect(resourcesOf(api, 'AWS::CloudFormation::Stack')).toHaveLength(domains.length);
   });
 
