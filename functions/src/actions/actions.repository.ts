@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Action, LogFilter, PublicAction } from '@pv/shared/action.schema';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { db, decodeCursor, encodeCursor, queryAll, queryPage, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { actionKeys as keys } from './actions.keys.ts';
 
 /** Actions and the public log's items: the only code that knows their keys. */
@@ -148,28 +148,16 @@ export async function readLog(tenantId: string, filter: LogFilter): Promise<{ it
   if (filter.priority && !facet.startsWith('P#')) add('contains(#priorityIds, :priorityIds)', '#priorityIds', 'priorityIds', filter.priority);
   if (filter.network && !facet.startsWith('N#')) add('contains(#networkIds, :networkIds)', '#networkIds', 'networkIds', filter.network);
   if (filter.status && !facet.startsWith('S#')) add('#status = :status', '#status', 'status', filter.status);
-  const items: PublicAction[] = [];
-  let start = decodeCursor(filter.cursor, (k) => k.PK === partition);
-  let read = 0;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: values,
-        ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
-        ScanIndexForward: false,
-        Limit: conditions.length ? filter.limit * 2 : filter.limit,
-        ExclusiveStartKey: start,
-      }),
-    );
-    read += out.ScannedCount ?? 0;
-    for (const i of out.Items ?? []) items.push(Object.assign(toPublic(i), { _sk: i.SK as string }));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < filter.limit && read < filter.limit * 10);
-  const page = items.slice(0, filter.limit);
-  const next = items.length > filter.limit ? encodeCursor({ PK: partition, SK: (page[page.length - 1] as PublicAction & { _sk: string })._sk }) : encodeCursor(start);
-  return { items: page.map(({ _sk, ...a }: PublicAction & { _sk?: string }) => a), ...(next ? { next } : {}), read };
+  const page = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: values,
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+      ScanIndexForward: false,
+    },
+    { limit: filter.limit, start: decodeCursor(filter.cursor, (k) => k.PK === partition), keyAttributes: ['PK', 'SK'] },
+  );
+  return { ...page, items: page.items.map(toPublic) };
 }
 
 export async function getPublicAction(tenantId: string, id: string): Promise<PublicAction | undefined> {

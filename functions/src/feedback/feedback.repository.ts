@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { db, decodeCursor, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { addCells, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
 
@@ -180,34 +180,17 @@ export async function listTriage(tenantId: string, filter: TriageFilter): Promis
   if (filter.group) (conditions.push('contains(#groups, :group)'), (names['#groups'] = 'groups'), (values[':group'] = filter.group));
   if (filter.theme) (conditions.push('#themeId = :theme'), (names['#themeId'] = 'themeId'), (values[':theme'] = filter.theme));
   if (filter.q) (conditions.push('contains(#search, :q)'), (names['#search'] = 'search'), (values[':q'] = filter.q.toLowerCase()));
-  const filtered = conditions.length > 0;
-  const items: Feedback[] = [];
-  let start = decodeCursor(filter.cursor, (key) => key.GSI2PK === partition);
-  let read = 0;
-  // A filtered page reads on until it is full or has read ten pages' worth.
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
-        ExpressionAttributeValues: values,
-        ...(filtered ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
-        ScanIndexForward: false,
-        Limit: filtered ? filter.limit * 2 : filter.limit,
-        ExclusiveStartKey: start,
-      }),
-    );
-    read += out.ScannedCount ?? 0;
-    items.push(...(out.Items ?? []).map(toFeedback));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < filter.limit && read < filter.limit * 10);
-  return { items: items.slice(0, filter.limit), next: items.length > filter.limit ? cursorAfter(tenantId, items[filter.limit - 1]!) : encodeCursor(start), read };
-}
-
-/** A cursor that goes on after `f` (when a page read more than it shows). */
-function cursorAfter(tenantId: string, f: Feedback): string | undefined {
-  return encodeCursor({ ...keys.feedback(tenantId, f.id), ...keys.triage(tenantId, triageBucket(f), f.receivedOn, f.id) });
+  const page = await queryPage(
+    {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      ExpressionAttributeValues: values,
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+      ScanIndexForward: false,
+    },
+    { limit: filter.limit, start: decodeCursor(filter.cursor, (key) => key.GSI2PK === partition), keyAttributes: ['PK', 'SK', 'GSI2PK', 'GSI2SK'] },
+  );
+  return { ...page, items: page.items.map(toFeedback) };
 }
 
 /** Every comment in the triage queue (all statuses except safeguarding): for recounts. */

@@ -93,6 +93,31 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
   return items;
 }
 
+/**
+ * One page of a Query that may filter: reads on until `limit` items match or ten pages' worth have
+ * been read, and returns a cursor to the item after the last one shown (`keyAttributes` are the
+ * table's and the index's keys, taken from that item) or to where the reading stopped.
+ */
+export async function queryPage(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  { limit, start, keyAttributes }: { limit: number; start?: Record<string, unknown>; keyAttributes: string[] },
+): Promise<{ items: Record<string, unknown>[]; next?: string; read: number }> {
+  const filtered = Boolean(input.FilterExpression);
+  const items: Record<string, unknown>[] = [];
+  let read = 0;
+  let from = start;
+  do {
+    const out = await db().send(new QueryCommand({ ...input, TableName: tableName(), Limit: filtered ? limit * 2 : limit, ExclusiveStartKey: from }));
+    read += out.ScannedCount ?? 0;
+    items.push(...(out.Items ?? []));
+    from = out.LastEvaluatedKey;
+  } while (from && items.length < limit && read < limit * 10);
+  const page = items.slice(0, limit);
+  const last = page[page.length - 1];
+  const next = items.length > limit && last ? encodeCursor(Object.fromEntries(keyAttributes.map((k) => [k, last[k]]))) : encodeCursor(from);
+  return { items: page, ...(next ? { next } : {}), read };
+}
+
 /** The condition for a Put that creates (no expected version) or replaces the version the caller read. */
 export function versionCondition(expectedVersion: number | undefined) {
   return expectedVersion === undefined
