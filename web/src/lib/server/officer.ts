@@ -72,6 +72,15 @@ export function hubOptions(config: TenantConfig, networkId: string) {
     .map((h) => ({ value: h.id, label: h.name }));
 }
 
+/** Active hubs grouped by their (active) network, in the admin's order, for a select with groups. */
+export function hubGroups(config: TenantConfig) {
+  return config.hubNetwork
+    .filter((n) => n.status === 'active')
+    .sort((a, b) => a.order - b.order)
+    .map((n) => ({ label: n.name, options: hubOptions(config, n.id) }))
+    .filter((g) => g.options.length);
+}
+
 export function networkName(config: TenantConfig, networkId: string): string {
   return config.hubNetwork.find((n) => n.id === networkId)?.name ?? networkId;
 }
