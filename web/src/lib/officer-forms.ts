@@ -14,6 +14,14 @@ const forms = {
     fields: ['title', 'date', 'time', 'hubId', 'format', 'place', 'supportOffered'],
     ids: { date: 'date-day' } as Record<string, string>,
   },
+  consultation: {
+    fields: ['title', 'summary', 'whyAsking', 'canChange', 'cannotChange', 'priorityIds', 'networkIds', 'surveyIds', 'opensOn', 'closesOn'],
+    ids: { opensOn: 'opensOn-day', closesOn: 'closesOn-day' } as Record<string, string>,
+  },
+  conversation: {
+    fields: ['said', 'where', 'heldOn', 'hubId', 'channel', 'people', 'member'],
+    ids: { heldOn: 'heldOn-day' } as Record<string, string>,
+  },
 } satisfies Record<string, { fields: string[]; ids: Record<string, string> }>;
 
 export function summaryFor(form: keyof typeof forms, errors: Record<string, string> | undefined, moreIds: Record<string, string> = {}): SummaryError[] {
