@@ -1,5 +1,5 @@
 import { inject, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 /**
@@ -31,12 +31,15 @@ export interface ContextOptions {
   width?: number;
   /** Each step's time limit; long journeys on a busy machine may need more than the default. */
   timeout?: number;
+  /** Cookies from another context (its storageState()): signed in once, used with JavaScript on and off. */
+  storageState?: BrowserContextOptions['storageState'];
 }
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
-export async function newContext(browser: Browser, { javaScript = true, width = 1280, timeout = 15_000 }: ContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(browser: Browser, { javaScript = true, width = 1280, timeout = 15_000, storageState }: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
+    storageState,
     javaScriptEnabled: javaScript,
     viewport: { width, height: 900 },
     baseURL: inject('env').webUrl,

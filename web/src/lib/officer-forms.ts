@@ -5,14 +5,22 @@ import type { SummaryError } from '$lib/config-fields';
  * input), so the error summary lists problems in the order a person meets them.
  */
 const forms = {
-  panel: { fields: ['name', 'description', 'networkId', 'recruiting', 'targetSize', 'status'], ids: { status: 'status-active' } },
+  panel: { fields: ['name', 'description', 'networkId', 'recruiting', 'targetSize', 'status'], ids: {} as Record<string, string> },
   member: {
     fields: ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'childAgeBands', 'topics', 'recruitedBy', 'consentGivenVerbally'],
-    ids: { preferredChannel: 'preferredChannel-email', childAgeBands: 'childAgeBands-expecting', recruitedBy: 'recruitedBy-phone' } as Record<string, string>,
+    ids: {} as Record<string, string>,
   },
   meeting: {
     fields: ['title', 'date', 'time', 'hubId', 'format', 'place', 'supportOffered'],
-    ids: { date: 'date-day', format: 'format-in-person', supportOffered: 'supportOffered-creche' } as Record<string, string>,
+    ids: { date: 'date-day' } as Record<string, string>,
+  },
+  consultation: {
+    fields: ['title', 'summary', 'whyAsking', 'canChange', 'cannotChange', 'priorityIds', 'networkIds', 'surveyIds', 'opensOn', 'closesOn'],
+    ids: { opensOn: 'opensOn-day', closesOn: 'closesOn-day' } as Record<string, string>,
+  },
+  conversation: {
+    fields: ['said', 'where', 'heldOn', 'hubId', 'channel', 'people', 'member'],
+    ids: { heldOn: 'heldOn-day' } as Record<string, string>,
   },
 } satisfies Record<string, { fields: string[]; ids: Record<string, string> }>;
 

@@ -64,6 +64,12 @@ export function newIdempotencyKey(): string {
 
 export const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,80}$/;
 
+/** The idempotency key a create form sent back, or a new one when it is missing or not one of ours. */
+export function sentIdempotencyKey(form: FormData): string {
+  const sent = form.get('idempotencyKey');
+  return typeof sent === 'string' && idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
+}
+
 /**
  * An API problem from a configuration form → the form again, with the person's input and the
  * API's field errors on the right fields (or its title in the error summary).
@@ -79,4 +85,22 @@ export function formFailure<T extends Record<string, unknown>>(
   if (e.status === 403) error(403, { message: e.problem.title });
   const errors = Object.keys(e.errors).length ? toPage(e.errors) : { _: e.problem.title };
   return fail(e.status, { ...keep, errors });
+}
+
+/**
+ * An API problem from a create form, as formFailure; except the form's key used before with other
+ * input (the same form sent again after changes): `alreadyUsed` says what to check, and a fresh key
+ * lets the person send it once more on purpose.
+ */
+export function createFailure<T extends Record<string, unknown>>(
+  e: unknown,
+  url: URL,
+  toPage: (errors: Record<string, string>) => Record<string, string>,
+  keep: T & { idempotencyKey: string },
+  alreadyUsed: string,
+) {
+  if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
+    return fail(422, { ...keep, errors: { _: alreadyUsed } as Record<string, string>, idempotencyKey: newIdempotencyKey() });
+  }
+  return formFailure(e, url, toPage, keep);
 }

@@ -54,7 +54,7 @@ import type {
   SurveyStatus,
   TextAnswer,
 } from '@pv/shared/survey.schema';
-import type { PublicConsultation } from '@pv/shared/consultation.schema';
+import type { Consultation, ConsultationInput, ConsultationStage, Conversation, ConversationInput, PublicConsultation } from '@pv/shared/consultation.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -243,6 +243,19 @@ export function api(session: Session | null) {
     // Consultations: public
     publicConsultations: (tenantId: string) => call<PublicConsultation[]>(`/tenants/${enc(tenantId)}/public/consultations`),
     publicConsultation: (tenantId: string, id: string) => call<PublicConsultation>(`/tenants/${enc(tenantId)}/public/consultations/${enc(id)}`),
+
+    // Consultations: officers
+    consultations: (tenantId: string) => call<Consultation[]>(`/tenants/${enc(tenantId)}/consultations`),
+    consultation: (tenantId: string, id: string) =>
+      call<{ consultation: Consultation; conversations: Conversation[] }>(`/tenants/${enc(tenantId)}/consultations/${enc(id)}`),
+    createConsultation: (tenantId: string, input: Record<string, unknown> | ConsultationInput, idempotencyKey: string) =>
+      call<Consultation>(`/tenants/${enc(tenantId)}/consultations`, { method: 'POST', body: input, idempotencyKey }),
+    updateConsultation: (tenantId: string, id: string, version: number, input: Record<string, unknown> | ConsultationInput) =>
+      call<Consultation>(`/tenants/${enc(tenantId)}/consultations/${enc(id)}`, { method: 'PUT', body: { ...input, version } }),
+    changeConsultationStage: (tenantId: string, id: string, stage: ConsultationStage, version: number) =>
+      call<Consultation>(`/tenants/${enc(tenantId)}/consultations/${enc(id)}/stage`, { method: 'POST', body: { stage, version } }),
+    logConversation: (tenantId: string, id: string, input: Record<string, unknown> | ConversationInput, idempotencyKey: string) =>
+      call<Conversation>(`/tenants/${enc(tenantId)}/consultations/${enc(id)}/conversations`, { method: 'POST', body: input, idempotencyKey }),
 
     // Surveys: officers
     surveys: (tenantId: string) => call<SurveyWithStatus[]>(`/tenants/${enc(tenantId)}/surveys`),

@@ -18,6 +18,14 @@ export function panelIdOf(id: string): string {
   return id;
 }
 
+/** Consultation ids are made from their title (consultations.params.ts). */
+const consultationIdPattern = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+export function consultationIdOf(id: string): string {
+  if (!consultationIdPattern.test(id)) error(404, { message: 'Page not found' });
+  return id;
+}
+
 export function meetingIdOf(id: string): string {
   if (!ulidPattern.test(id)) error(404, { message: 'Page not found' });
   return id;
@@ -56,13 +64,20 @@ export function allOf(form: FormData, key: string): string[] {
   return form.getAll(key).filter((v): v is string => typeof v === 'string');
 }
 
-/** Active hub networks, for a select; plus the one a panel already uses if it has been retired. */
-export function networkOptions(config: TenantConfig, current?: string) {
-  return config.hubNetwork
-    .filter((n) => n.status === 'active' || n.id === current)
+/** Active items in the admin's order, for a select or checkboxes; plus any already chosen that have since been retired. */
+function activeOptions(items: { id: string; name: string; status: string; order: number }[], chosen: string | string[] = []) {
+  const keep = new Set([chosen].flat());
+  return items
+    .filter((i) => i.status === 'active' || keep.has(i.id))
     .sort((a, b) => a.order - b.order)
-    .map((n) => ({ value: n.id, label: n.status === 'active' ? n.name : `${n.name} (retired)` }));
+    .map((i) => ({ value: i.id, label: i.status === 'active' ? i.name : `${i.name} (retired)` }));
 }
+
+/** Active hub networks; plus the one a panel (or the networks a consultation) already uses if retired. */
+export const networkOptions = (config: TenantConfig, current?: string | string[]) => activeOptions(config.hubNetwork, current);
+
+/** The partnership's active priorities; plus any a consultation already has that were retired. */
+export const priorityOptions = (config: TenantConfig, chosen?: string[]) => activeOptions(config.priority, chosen);
 
 /** The active hubs of one network, in the admin's order. */
 export function hubOptions(config: TenantConfig, networkId: string) {
@@ -70,6 +85,15 @@ export function hubOptions(config: TenantConfig, networkId: string) {
     .filter((h) => h.networkId === networkId && h.status === 'active')
     .sort((a, b) => a.order - b.order)
     .map((h) => ({ value: h.id, label: h.name }));
+}
+
+/** Active hubs grouped by their (active) network, in the admin's order, for a select with groups. */
+export function hubGroups(config: TenantConfig) {
+  return config.hubNetwork
+    .filter((n) => n.status === 'active')
+    .sort((a, b) => a.order - b.order)
+    .map((n) => ({ label: n.name, options: hubOptions(config, n.id) }))
+    .filter((g) => g.options.length);
 }
 
 export function networkName(config: TenantConfig, networkId: string): string {

@@ -55,21 +55,6 @@ export function placeNames(config: TenantConfig) {
   };
 }
 
-/** Active hubs grouped by their (active) network, in the admin's order, for a select with groups. */
-export function hubGroups(config: TenantConfig) {
-  return config.hubNetwork
-    .filter((n) => n.status === 'active')
-    .sort((a, b) => a.order - b.order)
-    .map((n) => ({
-      label: n.name,
-      options: config.hub
-        .filter((h) => h.networkId === n.id && h.status === 'active')
-        .sort((a, b) => a.order - b.order)
-        .map((h) => ({ value: h.id, label: h.name })),
-    }))
-    .filter((g) => g.options.length);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Entering a response for a parent
 

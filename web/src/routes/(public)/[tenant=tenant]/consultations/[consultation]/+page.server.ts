@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { api, ApiError } from '$lib/server/api';
+import { timelineSteps } from '$lib/server/consultation-stages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -7,7 +8,12 @@ export const load: PageServerLoad = async ({ params }) => {
   try {
     const consultation = await api(null).publicConsultation(params.tenant, params.consultation);
     const surveys = await api(null).publicSurveys(params.tenant);
-    return { consultation, surveys: surveys.filter((s) => consultation.surveyIds.includes(s.id)) };
+    return {
+      consultation,
+      surveys: surveys.filter((s) => consultation.surveyIds.includes(s.id)),
+      // Drafts are never public, so the public timeline starts at "open".
+      steps: timelineSteps(consultation.timeline).filter((s) => s.stage !== 'draft'),
+    };
   } catch (e) {
     if (e instanceof ApiError && (e.status === 404 || e.status === 400)) error(404, { message: 'There is no consultation at this address.' });
     throw e;

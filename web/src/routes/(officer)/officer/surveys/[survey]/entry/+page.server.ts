@@ -3,9 +3,9 @@ import { assistedDraftInput, responseChannelLabels } from '@pv/shared/survey.sch
 import { toFieldErrors } from '@pv/shared/validation';
 import { ApiError, draftApi } from '$lib/server/api';
 import { formFailure } from '$lib/server/admin';
-import { orFail, textOf } from '$lib/server/officer';
+import { hubGroups, orFail, textOf } from '$lib/server/officer';
 import { draftCookie, firstSectionHref, resumeHref, setDraftCookie } from '$lib/server/survey-pages';
-import { entryBase, hubGroups, officerSurvey, surveyHref } from '$lib/server/survey-staff';
+import { entryBase, officerSurvey, surveyHref } from '$lib/server/survey-staff';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -1,22 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { assistedMemberInput, childAgeBandLabels, childAgeBands, contactChannelLabels, contactChannels, recruitmentChannelLabels, recruitmentChannels } from '@pv/shared/panel.schema';
 import { toFieldErrors } from '@pv/shared/validation';
+import { errorsByField } from '$lib/form-errors';
 import { ApiError } from '$lib/server/api';
 import { formFailure, idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
 import { allOf, hubOptions, officerContext, orFail, panelIdOf, textOf } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 const textFields = ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'recruitedBy'] as const;
-
-/** Errors by the field they belong to ("childAgeBands.0" → "childAgeBands"), first one wins. */
-function byField(errors: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const field = key.split('.')[0]!;
-    if (!(field in out)) out[field] = message;
-  }
-  return out;
-}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { client, tenantId } = officerContext(locals, url);
@@ -54,7 +45,7 @@ export const actions: Actions = {
 
     const parsed = assistedMemberInput.safeParse({ ...values, consentGivenVerbally: values.consentGivenVerbally || undefined });
     if (!parsed.success) {
-      const errors = byField(toFieldErrors(parsed.error));
+      const errors = errorsByField(toFieldErrors(parsed.error));
       // The shared schema speaks to the parent ("your name"); here the officer fills it in for them.
       if (!values.name.trim()) errors.name = 'Enter their name';
       if (!values.preferredChannel) errors.preferredChannel = 'Choose how they would like us to contact them';
@@ -71,7 +62,7 @@ export const actions: Actions = {
           idempotencyKey: newIdempotencyKey(),
         });
       }
-      return formFailure(e, url, byField, { values, idempotencyKey });
+      return formFailure(e, url, errorsByField, { values, idempotencyKey });
     }
     redirect(303, `/officer/panels/${panelId}/members?added=${id}#member-${id}`);
   },
