@@ -13,6 +13,13 @@ export function summaryOf(errors: FormErrors | undefined, order: readonly string
   return [...known, ...other];
 }
 
+/** Errors by the field they belong to ("childAgeBands.0" → "childAgeBands"), the first message a field wins. */
+export function errorsByField(errors: Record<string, string>): FormErrors {
+  const out: FormErrors = {};
+  for (const [key, message] of Object.entries(errors)) out[key.split('.')[0]!] ??= message;
+  return out;
+}
+
 export const textOf = (values: FormValues | undefined, key: string): string => {
   const v = values?.[key];
   return typeof v === 'string' ? v : '';

@@ -54,7 +54,7 @@ import type {
   SurveyStatus,
   TextAnswer,
 } from '@pv/shared/survey.schema';
-import type { PublicConsultation } from '@pv/shared/consultation.schema';
+import type { Consultation, PublicConsultation } from '@pv/shared/consultation.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -243,6 +243,9 @@ export function api(session: Session | null) {
     // Consultations: public
     publicConsultations: (tenantId: string) => call<PublicConsultation[]>(`/tenants/${enc(tenantId)}/public/consultations`),
     publicConsultation: (tenantId: string, id: string) => call<PublicConsultation>(`/tenants/${enc(tenantId)}/public/consultations/${enc(id)}`),
+
+    // Consultations: officers
+    consultations: (tenantId: string) => call<Consultation[]>(`/tenants/${enc(tenantId)}/consultations`),
 
     // Surveys: officers
     surveys: (tenantId: string) => call<SurveyWithStatus[]>(`/tenants/${enc(tenantId)}/surveys`),
