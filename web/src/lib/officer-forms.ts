@@ -22,6 +22,10 @@ const forms = {
     fields: ['said', 'where', 'heldOn', 'hubId', 'channel', 'people', 'member'],
     ids: { heldOn: 'heldOn-day' } as Record<string, string>,
   },
+  action: {
+    fields: ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'targetOn', 'doneOn', 'themeIds', 'consultationIds', 'priorityIds', 'update'],
+    ids: { targetOn: 'targetOn-day', doneOn: 'doneOn-day' } as Record<string, string>,
+  },
 } satisfies Record<string, { fields: string[]; ids: Record<string, string> }>;
 
 export function summaryFor(form: keyof typeof forms, errors: Record<string, string> | undefined, moreIds: Record<string, string> = {}): SummaryError[] {
