@@ -169,6 +169,8 @@ export interface PublicTenant {
   name: string;
   strategy: string;
   about: string;
+  /** Counts under this are never shown ("fewer than 5"): published so the public pages can say so. */
+  suppressionThreshold: number;
   priorities: { id: string; name: string; summary: string }[];
   hubNetworks: {
     id: string;
@@ -178,6 +180,8 @@ export interface PublicTenant {
     postcodeDistricts: string;
     hubs: { id: string; name: string }[];
   }[];
+  /** Under-represented groups in use, by name only (for the public log's filter and wording; never the rules behind them). */
+  groups: { id: string; name: string }[];
 }
 
 export const updateEnvelope = z.object({ version });

@@ -101,10 +101,15 @@ export function csvColumns(definition: SurveyDefinition, names: CsvNames): Colum
   return columns;
 }
 
-/** The whole file: byte-order mark, a header row, one row per response, CRLF line ends (as RFC 4180 and Excel expect). */
+/** A whole file from rows (the first is the header): byte-order mark, CRLF line ends (as RFC 4180 and Excel expect). */
+export function csvFile(rows: Iterable<Cell[]>): string {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(csvRow(row));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** The survey's file: a header row, one row per response. */
 export function responsesCsv(definition: SurveyDefinition, responses: Iterable<StoredResponse>, names: CsvNames): string {
   const columns = csvColumns(definition, names);
-  const lines = [csvRow(columns.map((c) => c.header))];
-  for (const response of responses) lines.push(csvRow(columns.map((c) => c.value(response))));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvFile([columns.map((c) => c.header), ...[...responses].map((response) => columns.map((c) => c.value(response)))]);
 }

@@ -41,6 +41,7 @@ export async function getPublicTenant(tenantId: string): Promise<PublicTenant> {
     name: config.tenant.name,
     strategy: config.tenant.strategy,
     about: config.tenant.about,
+    suppressionThreshold: config.tenant.suppressionThreshold,
     priorities: active(config.priority).map((p) => ({ id: p.id, name: p.name, summary: p.summary })),
     hubNetworks: active(config.hubNetwork).map((n) => ({
       id: n.id,
@@ -52,6 +53,7 @@ export async function getPublicTenant(tenantId: string): Promise<PublicTenant> {
         .filter((h) => h.networkId === n.id)
         .map((h) => ({ id: h.id, name: h.name })),
     })),
+    groups: active(config.group).map((g) => ({ id: g.id, name: g.name })),
   };
 }
 

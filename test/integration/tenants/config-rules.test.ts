@@ -104,6 +104,16 @@ describe('retiring and deleting', () => {
     expect(publicView.priorities).toHaveLength(4);
     expect(publicView.priorities.map((p) => p.id)).not.toContain(priority.id);
   });
+
+  it('names the groups in use and the smallest number shown on the public page, never the rules behind the groups', async () => {
+    const { tenant, caller } = await setup();
+    const [retired, ...rest] = (await service.getConfig(tenant)).group;
+    await service.setConfigStatus(caller, tenant, 'group', retired!.id, 'retired', retired!.version);
+    const publicView = await service.getPublicTenant(tenant);
+    expect(publicView.groups).toEqual(rest.map((g) => ({ id: g.id, name: g.name })));
+    expect(publicView.groups.length).toBeGreaterThan(0);
+    expect(publicView.suppressionThreshold).toBe((await service.getConfig(tenant)).tenant.suppressionThreshold);
+  });
 });
 
 describe('editing at the same time', () => {
