@@ -110,6 +110,8 @@ export interface Action extends Omit<ActionInput, 'update'> {
   approvedBy?: string;
   /** The approved version the public sees (absent until first approved). */
   published?: PublicAction;
+  /** When it was first published: the public log's order. */
+  publishedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -98,7 +98,7 @@ export async function submitAction(caller: Caller, tenantId: string, id: string,
   const findings = await findingsFor(tenantId, before);
   const open = unconfirmed(findings, confirmed);
   if (open.length) {
-    throw new DomainError('invalid', 'This action may contain personal data. Change the words, or confirm each finding is not about a person.', {
+    throw new DomainError('unprocessable', 'This action may contain personal data. Change the words, or confirm each finding is not about a person.', {
       errors: { confirmed: `Check ${open.length === 1 ? 'this finding' : `these ${open.length} findings`}: ${open.map((f) => `“${f.match}”`).join(', ')}` },
       findings: open,
     });
@@ -167,7 +167,8 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
   const [config, before] = await Promise.all([getConfig(tenantId), requireAction(tenantId, id)]);
   if (before.version !== version) throw changedMeanwhile(before);
   if (before.state !== 'awaiting-approval') throw new DomainError('conflict', 'This action is not waiting for approval.');
-  if (before.submittedBy?.toLowerCase() === caller.email.toLowerCase()) {
+  // A second person: not whoever drafted it, nor whoever sent it.
+  if ([before.submittedBy, before.draftedBy].some((e) => e?.toLowerCase() === caller.email.toLowerCase())) {
     throw new DomainError('forbidden', 'A second person must approve an action: ask another officer or an admin.');
   }
   // The words may not have changed since they were sent, but the list of members may have.
@@ -175,8 +176,8 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
   if (open.length) throw new DomainError('conflict', `Send this back: it may contain personal data not checked before (${open.map((f) => `“${f.match}”`).join(', ')}).`);
   const now = nowIso();
   const published = await publicVersion(tenantId, config, before, now.slice(0, 10));
-  const publishedAt = before.published ? ((before as Action & { publishedAt?: string }).publishedAt ?? now) : now;
-  const after: Action & { publishedAt: string } = { ...before, state: 'approved', approvedBy: caller.email, published, update: '', publishedAt, version: before.version + 1, updatedAt: now };
+  const publishedAt = before.published ? (before.publishedAt ?? now) : now;
+  const after: Action = { ...before, state: 'approved', approvedBy: caller.email, published, update: '', publishedAt, version: before.version + 1, updatedAt: now };
   const tellContributors = !before.published || before.published.status !== published.status;
   const writes: TransactItem[] = [
     repo.actionPut(tenantId, after, version),

@@ -54,7 +54,7 @@ describe('"you said, we did" actions', () => {
     // Not public, and can't be sent until each finding is fixed or confirmed.
     expect((await api(`/tenants/${tenant}/public/log/${id}`)).status).toBe(404);
     const blocked = await api(`/tenants/${tenant}/actions/${id}/submit`, { method: 'POST', token: drafter.token, json: { version: 1, confirmed: [] } });
-    expect(blocked.status).toBe(400);
+    expect(blocked.status).toBe(422);
     expect(blocked.body!.findings).toHaveLength(2);
     const fixed = await api(`/tenants/${tenant}/actions/${id}`, { method: 'PUT', token: drafter.token, json: { ...action([theme.id]), version: 1 } });
     expect(fixed.body!.state).toBe('draft');
