@@ -247,13 +247,13 @@ export async function publicLog(tenantId: string, filter: LogFilter): Promise<Lo
   ]);
   const place = filter.hub ? `h:${filter.hub}` : filter.network ? `n:${filter.network}` : '*';
   const cell = `${filter.priority ? `p:${filter.priority}` : '*'}|${place}|${filter.group ? `g:${filter.group}` : '*'}`;
-  const statusFiltered = filter.status ? (filter.status === 'done' ? logCounts[`${cell}|done`] ?? 0 : undefined) : undefined;
   return {
     items: page.items,
     ...(page.next ? { next: page.next } : {}),
     counts: {
       feedback: feedbackCount(feedbackCounts, config, filter),
-      actions: statusFiltered ?? logCounts[cell] ?? 0,
+      // Counts are for the chosen priority, place and group, whatever the status filter (it only narrows the list).
+      actions: logCounts[cell] ?? 0,
       done: logCounts[`${cell}|done`] ?? 0,
     },
   };

@@ -95,6 +95,7 @@ describe('"you said, we did" actions', () => {
     const done = await api(`/tenants/${tenant}/public/log/${id}`);
     expect(done.body!.timeline.map((t: { status: string }) => t.status)).toEqual(['in-progress', 'done']);
     expect((await api(`/tenants/${tenant}/public/log?status=done`)).body!.counts).toMatchObject({ actions: 1, done: 1 });
+    expect((await api(`/tenants/${tenant}/public/log?status=planned`)).body).toMatchObject({ items: [], counts: { actions: 1, done: 1 } });
     expect(await sendLoopDigests(tenant)).toMatchObject({ sent: 0 });
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailTo(email)).toHaveLength(2);
