@@ -1,0 +1,82 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
+import type { TenantConfig } from '@pv/shared/config.schema';
+import { ApiError } from '$lib/server/api';
+import { activeOptions, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
+import { allOf, officerContext, textOf } from '$lib/server/officer';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * One comment: tag it with priorities and cross-cutting themes (saving marks it reviewed; the
+ * suggestions left unticked are not suggested again), mark it not relevant or put it back, and the
+ * ways to flag a safeguarding concern or remove it.
+ */
+
+/** Active choices, plus any the comment already has that have since been retired. */
+function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingTheme'], chosen: string[]) {
+  const active = activeOptions(items);
+  const retired = items.filter((i) => i.status !== 'active' && chosen.includes(i.id)).map((i) => ({ value: i.id, label: `${i.name} (retired)` }));
+  return [...active, ...retired];
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  const { config, view, card, place } = await officerComment(locals, url, params.id);
+  const because = new Map(card.suggestions.map((s) => [s.priorityId, s.because]));
+  return {
+    card,
+    place,
+    priorities: choices(config.priority, view.priorityIds).map((o) => ({ ...o, hint: because.has(o.value) ? `Suggested because it mentions ${because.get(o.value)}` : undefined })),
+    crossCutting: choices(config.crossCuttingTheme, view.crossCuttingIds),
+    values: { priorityIds: view.priorityIds, crossCuttingIds: view.crossCuttingIds },
+  };
+};
+
+/** What someone else saved, in words, for the "Someone else changed this comment" box. */
+async function theirVersion(e: ApiError, client: ReturnType<typeof officerContext>['client'], tenantId: string, url: URL) {
+  const current = e.current as FeedbackView;
+  const { names } = await loadNames(client, tenantId, url);
+  return {
+    version: current.version,
+    priorities: current.priorityIds.map((p) => names.priority.get(p) ?? p),
+    crossCutting: current.crossCuttingIds.map((t) => names.crossCutting.get(t) ?? t),
+    status: current.status,
+  };
+}
+
+export const actions: Actions = {
+  save: async ({ request, locals, url, params }) => {
+    const { client, tenantId } = officerContext(locals, url);
+    const id = feedbackIdOf(params.id);
+    const form = await request.formData();
+    const values = { priorityIds: allOf(form, 'priorityIds'), crossCuttingIds: allOf(form, 'crossCuttingIds') };
+    // Saving says "these are the right tags": a suggestion left unticked is turned down.
+    const dismissed = allOf(form, 'suggested').filter((p) => !values.priorityIds.includes(p));
+    const read = parseForm(tagInput, { ...values, dismissed, version: textOf(form, 'version') });
+    if (!read.input) return fail(400, { values, errors: read.errors ?? {} });
+    let saved: FeedbackView;
+    try {
+      saved = await client.setFeedbackTags(tenantId, id, read.input);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.current !== undefined) {
+        // Keep this officer's ticks; a second Save puts them on top of the other person's version knowingly.
+        return fail(409, { values, errors: {} as Record<string, string>, conflict: await theirVersion(e, client, tenantId, url) });
+      }
+      return formProblem(e, url, { values });
+    }
+    redirect(303, queueHref(placeFrom(url), { saved: id, now: saved.status }));
+  },
+
+  status: async ({ request, locals, url, params }) => {
+    const { client, tenantId } = officerContext(locals, url);
+    const id = feedbackIdOf(params.id);
+    const form = await request.formData();
+    const read = parseForm(statusInput, { version: textOf(form, 'version'), status: textOf(form, 'status') });
+    if (!read.input) return fail(400, { errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
+    try {
+      await client.setFeedbackStatus(tenantId, id, read.input.version, read.input.status);
+    } catch (e) {
+      return formProblem(e, url, {});
+    }
+    redirect(303, queueHref(placeFrom(url), { moved: id, now: read.input.status }));
+  },
+};
