@@ -162,6 +162,7 @@ describe('you said, we did, joined up (officers with JavaScript, parents without
         );
 
         // 2. Triage: the matcher suggests the priority and says why; the officer accepts it.
+        await page.goto('/officer');
         await page.getByRole('link', { name: 'Feedback', exact: true }).click();
         await page.waitForURL((url) => url.pathname === '/officer/feedback');
         const tabs = async () => (await page.locator('.tabs a').allTextContents()).map((t) => t.trim());
@@ -195,7 +196,8 @@ describe('you said, we did, joined up (officers with JavaScript, parents without
         await page.getByRole('link', { name: `Open ‘${themeName}’` }).click();
         await page.waitForURL((url) => url.pathname === `/officer/themes/${themeId}`);
         expect(await text(page, '#theme-size')).toBe('7');
-        expect(await text(page, '#spread-networks tbody')).toContain('Mansfield');
+        expect(await text(page, '#spread-priorities tbody')).toContain(MENTAL);
+        expect(await text(page, '#spread-hubs tbody')).toContain(HUB.name);
         await expectAccessible(page);
 
         // 3. An action drafted from the theme and sent for approval.
