@@ -128,14 +128,14 @@ describe('you said, we did, joined up (officers with JavaScript, parents without
         await page.getByLabel('What was said').fill(said);
         await page.getByLabel('Where', { exact: true }).fill('Parent panel meeting, Mansfield town Family Hub');
         await page.getByLabel('Family Hub', { exact: true }).selectOption({ label: HUB.name });
-        await page.getByLabel('Stay and play or group session').check();
-        await page.getByLabel('How many people took part').fill('1');
+        await page.getByLabel('Panel meeting', { exact: true }).check();
+        await page.getByLabel('How many people took part').fill('8');
         await page.getByLabel('Panel member who said it (optional)').selectOption({ label: `${MEMBER_NAME} (${panel.name})` });
         await page.getByRole('button', { name: 'Log conversation' }).click();
         await page.waitForURL((url) => url.pathname === `/officer/consultations/${consultationId}` && url.searchParams.has('logged'));
         expect(await text(page, '.notification-banner')).toContain('The conversation has been logged.');
         const logged = await text(page, '#conversations li');
-        expect(logged).toContain('A panel member was named.');
+        expect(logged).toContain('Mansfield town (Mansfield Family Hub Network). Panel meeting. 8 people. A panel member was named.');
         expect(logged).toContain(said);
         await expectAccessible(page);
 
