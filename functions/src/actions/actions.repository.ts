@@ -36,11 +36,6 @@ export async function listActions(tenantId: string, limit: number, cursor?: stri
   return { items: (out.Items ?? []).map((i) => withoutKeys<Action>(i)), next: encodeCursor(out.LastEvaluatedKey) };
 }
 
-/** Every action (bounded by what officers write; used to relink merged themes). */
-export async function allActions(tenantId: string): Promise<Action[]> {
-  return (await queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.indexPartition(tenantId) } })).map((i) => withoutKeys<Action>(i));
-}
-
 // ---------------------------------------------------------------------------------------------
 // The public log
 

@@ -221,11 +221,6 @@ export async function readCounters(tenantId: string, period: string): Promise<Ma
   return sumShards(items);
 }
 
-/** Every counter period a tenant has (months and ALL), for recounts and tests. */
-export function counterKey(tenantId: string, period: string, shard: number, part: string) {
-  return keys.counter(tenantId, period, shard, part);
-}
-
 /**
  * Adds text to a comment kept with it for the safeguarding contact (the reason and who flagged it):
  * written as part of the flagged comment's item, so it goes wherever the comment goes.
