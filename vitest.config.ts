@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases: on a loaded CI machine 5 s (the default) is not enough.
+          testTimeout: 30_000,
         },
       },
       {

@@ -16,6 +16,25 @@ mkdirSync(out, { recursive: true });
 let passed = 0;
 let failed = 0;
 let broken = false;
+const failures: string[] = [];
+
+interface Report {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+/** Each failed test (or file that failed to load) with the first line of why, for the summary at the end. */
+function failuresIn(report: Report): string[] {
+  const out: string[] = [];
+  for (const file of report.testResults) {
+    const where = file.name.replace(`${root}/`, '').replace(root, '');
+    const failedTests = file.assertionResults.filter((a) => a.status === 'failed');
+    for (const a of failedTests) out.push(`${where} › ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`);
+    if (!failedTests.length && file.status === 'failed') out.push(`${where}: ${(file.message ?? 'failed to run').split('\n')[0]!.slice(0, 300)}`);
+  }
+  return out;
+}
 
 function step(name: string, command: string, args: string[]): boolean {
   const started = Date.now();
@@ -29,9 +48,10 @@ function vitest(name: string, projects: string[]): void {
   const file = join(out, `${name}.json`);
   const ok = step(name, 'npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   if (existsSync(file)) {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    failures.push(...failuresIn(report));
   }
   if (!ok) broken = true;
 }
@@ -44,11 +64,16 @@ if (wants('typecheck')) {
   if (!step('type check (web)', 'npm', ['run', 'check', '-w', 'web'])) broken = true;
 }
 const firstRun = ['unit', 'integration', 'infra'].filter(wants);
+// Unit tests of web code load web/tsconfig.json, which extends the one `svelte-kit sync` writes.
+if (firstRun.includes('unit') && !existsSync(join(root, 'web/.svelte-kit/tsconfig.json'))) {
+  if (!step('svelte-kit sync', 'npm', ['run', 'sync', '-w', 'web'])) broken = true;
+}
 if (firstRun.length) vitest('unit-integration-infra', firstRun);
 if (wants('e2e')) {
   if (!step('web build', 'npm', ['run', 'build', '-w', 'web'])) broken = true;
   else vitest('e2e', ['e2e']);
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);
