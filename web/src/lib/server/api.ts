@@ -55,6 +55,7 @@ import type {
   TextAnswer,
 } from '@pv/shared/survey.schema';
 import type { Consultation, ConsultationInput, ConsultationStage, Conversation, ConversationInput, PublicConsultation } from '@pv/shared/consultation.schema';
+import type { InsightHeatmap, InsightOverview, InsightQuery, InsightThemeDetail, InsightThemes, InsightTrends, InsightVoice } from '@pv/shared/insight.schema';
 import { webEnv } from './env';
 import type { Session } from './session';
 
@@ -324,6 +325,18 @@ export function api(session: Session | null) {
       call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/return`, { method: 'POST', body: { version, reason } }),
     approveAction: (tenantId: string, id: string, version: number) => call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/approve`, { method: 'POST', body: { version } }),
 
+    // Partnership insight (partners, officers, admins): aggregates only, small numbers hidden by the API
+    insightOverview: (tenantId: string, query: InsightParams = {}) => call<InsightOverview>(`/tenants/${enc(tenantId)}/insight/overview`, { query }),
+    insightHeatmap: (tenantId: string, query: InsightParams = {}) => call<InsightHeatmap>(`/tenants/${enc(tenantId)}/insight/heatmap`, { query }),
+    insightVoice: (tenantId: string, query: InsightParams = {}) => call<InsightVoice>(`/tenants/${enc(tenantId)}/insight/voice`, { query }),
+    insightThemes: (tenantId: string, query: InsightParams = {}) => call<InsightThemes>(`/tenants/${enc(tenantId)}/insight/themes`, { query }),
+    insightTheme: (tenantId: string, themeId: string, query: InsightParams = {}) =>
+      call<InsightThemeDetail>(`/tenants/${enc(tenantId)}/insight/themes/${enc(themeId)}`, { query }),
+    insightTrends: (tenantId: string, query: InsightParams = {}) => call<InsightTrends>(`/tenants/${enc(tenantId)}/insight/trends`, { query }),
+    /** An officer chooses the words partners see from a comment in a theme; empty text takes the quote away. */
+    setFeedbackQuote: (tenantId: string, id: string, version: number, text: string) =>
+      call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/quote`, { method: 'PUT', body: { version, text } }),
+
     // The public "you said, we did" log
     publicLog: (tenantId: string, filter: Partial<Record<keyof LogFilter, string | number>> = {}) => call<LogPage>(`/tenants/${enc(tenantId)}/public/log`, { query: filter }),
     publicAction: (tenantId: string, id: string) => call<PublicAction>(`/tenants/${enc(tenantId)}/public/log/${enc(id)}`),
@@ -351,6 +364,9 @@ export function draftApi(tenantId: string, surveyId: string, token: string, staf
     emailResumeLink: (email: string) => call<{ sent: true }>('/resume-link', { method: 'POST', body: { email } }),
   };
 }
+
+/** The insight routes' query string: the fields of insightQuery, as strings or numbers. */
+export type InsightParams = Partial<Record<keyof InsightQuery, string | number>>;
 
 export interface MemberFilterQuery {
   status?: MemberStatus;
