@@ -2,15 +2,26 @@ import { fail, redirect } from '@sveltejs/kit';
 import { statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { ApiError } from '$lib/server/api';
-import { activeOptions, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
+import { activeOptions, backParam, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
 import { allOf, officerContext, textOf } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
  * One comment: tag it with priorities and cross-cutting themes (saving marks it reviewed; the
  * suggestions left unticked are not suggested again), mark it not relevant or put it back, and the
- * ways to flag a safeguarding concern or remove it.
+ * ways to flag a safeguarding concern or remove it; and, once it is in a theme, the words partners
+ * may read from it (the API checks they are the comment's own and hold no personal data).
  */
+
+/** The quote partners see on the theme's page: who chose it and when. */
+interface Quote {
+  text: string;
+  by: string;
+  at: string;
+}
+const quoteOf = (view: FeedbackView): Quote | undefined => (view as FeedbackView & { quote?: Quote }).quote;
+
+const QUOTE_MAX = 1000;
 
 /** Active choices, plus any the comment already has that have since been retired. */
 function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingTheme'], chosen: string[]) {
@@ -22,9 +33,12 @@ function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingThe
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { config, view, card, place } = await officerComment(locals, url, params.id);
   const because = new Map(card.suggestions.map((s) => [s.priorityId, s.because]));
+  const quote = quoteOf(view);
+  const quoted = url.searchParams.get('quoted');
   return {
     card,
     place,
+    quote: { inTheme: !!view.themeId, current: quote?.text, text: quote?.text ?? view.text, flash: quoted === 'saved' || quoted === 'removed' ? quoted : undefined },
     priorities: choices(config.priority, view.priorityIds).map((o) => ({ ...o, hint: because.has(o.value) ? `Suggested because it mentions ${because.get(o.value)}` : undefined })),
     crossCutting: choices(config.crossCuttingTheme, view.crossCuttingIds),
     values: { priorityIds: view.priorityIds, crossCuttingIds: view.crossCuttingIds },
@@ -64,6 +78,27 @@ export const actions: Actions = {
       return formProblem(e, url, { values });
     }
     redirect(303, queueHref(placeFrom(url), { saved: id, now: saved.status }));
+  },
+
+  /** Save the words partners may read ("Save quote"), or take them away ("Remove the quote"). */
+  quote: async ({ request, locals, url, params }) => {
+    const { client, tenantId } = officerContext(locals, url);
+    const id = feedbackIdOf(params.id);
+    const form = await request.formData();
+    const remove = textOf(form, 'do') === 'remove';
+    const text = remove ? '' : textOf(form, 'quote').trim();
+    const values = { quote: textOf(form, 'quote') };
+    const version = Number(textOf(form, 'version'));
+    if (!Number.isInteger(version) || version < 1) return fail(400, { form: 'quote', values, errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
+    if (!remove && !text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
+    if (text.length > QUOTE_MAX) return fail(400, { form: 'quote', values, errors: { quote: `The quote must be ${QUOTE_MAX} characters or fewer` } });
+    try {
+      await client.setFeedbackQuote(tenantId, id, version, text);
+    } catch (e) {
+      return formProblem(e, url, { form: 'quote', values }, { text: 'quote' });
+    }
+    const back = backParam(placeFrom(url));
+    redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${remove ? 'removed' : 'saved'}`);
   },
 
   status: async ({ request, locals, url, params }) => {

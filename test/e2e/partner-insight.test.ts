@@ -1,0 +1,258 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Feedback } from '@pv/shared/feedback.schema';
+import { createTheme } from '../../functions/src/feedback/themes.service.ts';
+import { actionFields, publishAction } from '../support/actions.ts';
+import { expectAccessible, expectNoSidewaysScroll, launch, signedIn } from '../support/browser.ts';
+import { comment, seedComments } from '../support/feedback.ts';
+import { officerCaller } from '../support/panels.ts';
+import { freshTenant, signedInUser, type TestUser } from '../support/tenants.ts';
+
+/**
+ * The partner area for issue 7: a partnership member reads the overview, the heatmap (filtered by
+ * network and period), a theme opened from a heatmap cell, whose voice is missing and the trends,
+ * downloads the heatmap as CSV, and can't open officer pages; an officer quotes a comment for
+ * partners (a name in it is refused) and the partner reads the quote. JavaScript on at 1280 px and
+ * off at 320 px, axe on every page, a screenshot of each under test-results/partner-insight/.
+ */
+
+const SHOTS = 'test-results/partner-insight';
+const PASSWORD = 'Test-password-2026';
+const MENTAL = 'parents-mental-health';
+const BLOCKS = 'building-blocks-of-health-and-wellbeing';
+/** The comment an officer quotes: a name in it, to be taken out. */
+const NAMED = 'My name is Jo Bloggs. We waited four months for the perinatal team and nobody rang us back once.';
+const QUOTE = 'We waited four months for the perinatal team and nobody rang us back once.';
+
+let browser: Browser;
+let tenant = '';
+let partner: TestUser;
+let officer: TestUser;
+let waitingTheme = '';
+let namedComment = '';
+let untheme = '';
+
+const thisMonth = new Date().toISOString().slice(0, 10);
+/** A day in the month `n` months before this one (the 15th, clear of month ends). */
+const monthsAgo = (n: number) => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 15)).toISOString().slice(0, 10);
+};
+const many = (n: number, overrides: Partial<Feedback>) => Array.from({ length: n }, () => comment(overrides));
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  tenant = await freshTenant();
+  [partner, officer] = await Promise.all([signedInUser(tenant, 'partner'), signedInUser(tenant, 'officer')]);
+
+  // Mansfield: 14 comments on parents' mental health (5 from dads and partners, one of them naming someone; 5 from three months ago).
+  const named = comment({ text: NAMED, priorityIds: [MENTAL], groups: ['dads-partners'], status: 'reviewed' });
+  const waiting = [
+    named,
+    ...many(4, { priorityIds: [MENTAL], groups: ['dads-partners'], status: 'reviewed' }),
+    ...many(4, { priorityIds: [MENTAL], status: 'reviewed' }),
+    ...many(6, { priorityIds: [MENTAL], hubIds: ['worksop'], networkId: 'bassetlaw', status: 'reviewed' }),
+    ...many(5, { priorityIds: [MENTAL], receivedOn: monthsAgo(3), status: 'reviewed' }),
+  ];
+  // Broxtowe: 3 about the building blocks of health (fewer than 5).
+  const costs = many(3, { text: 'The bus to the hub costs too much.', priorityIds: [BLOCKS], hubIds: ['eastwood'], networkId: 'broxtowe', status: 'reviewed' });
+  const loose = comment({ text: 'Nobody told us about the baby massage group.', priorityIds: [BLOCKS], status: 'reviewed' });
+  await seedComments(tenant, [...waiting, ...costs, loose]);
+  namedComment = named.id;
+  untheme = loose.id;
+
+  const theme = await createTheme(officerCaller(tenant), tenant, { name: 'Nobody keeps in touch while you wait', description: 'Waiting for mental health support with no news.' }, waiting.map((c) => c.id));
+  waitingTheme = theme.id;
+  await createTheme(officerCaller(tenant), tenant, { name: 'Getting to the hub costs too much', description: '' }, costs.map((c) => c.id));
+  await publishAction(tenant, actionFields({ themeIds: [waitingTheme], status: 'in-progress' }));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const mainText = async (page: Page) => ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+
+async function checked(page: Page, name: string, width: number) {
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+}
+
+/** A cell of the heatmap by its row (priority) and column (network or hub) headers. */
+async function heatCell(page: Page, row: string, column: string) {
+  const headers = (await page.locator('#heatmap thead th').allTextContents()).map((t) => t.trim());
+  const index = headers.indexOf(column);
+  expect(index, `no column ${column} in ${headers.join(', ')}`).toBeGreaterThan(0);
+  return page.locator('#heatmap tbody tr').filter({ has: page.locator('th', { hasText: row }) }).locator('td').nth(index - 1);
+}
+
+describe('an officer quoting a comment for partners', () => {
+  it('is refused a quote with a name in it, saves it without, and is told why a comment outside a theme cannot be quoted', async () => {
+    const { context, page } = await signedIn(browser, { email: officer.caller.email, password: PASSWORD }, { landing: '/officer', width: 1280 });
+    try {
+      await page.goto(`/officer/feedback/${untheme}`);
+      expect(await page.locator('#quote-not-yet').textContent()).toContain('can’t be quoted for partners yet');
+
+      await page.goto(`/officer/feedback/${namedComment}`);
+      const box = page.getByLabel('Words partners may read');
+      expect(await box.inputValue()).toBe(NAMED);
+      await page.getByRole('button', { name: 'Quote this for partners' }).click();
+      await page.locator('.error-summary').waitFor();
+      const message = ((await page.locator('#quote-error').textContent()) ?? '').trim();
+      expect(message).not.toBe('');
+      expect(await page.locator('.error-summary').textContent()).toContain(message.replace(/^Error:\s*/, ''));
+      await checked(page, 'officer-quote-refused', 1280);
+
+      await box.fill(QUOTE);
+      await page.getByRole('button', { name: 'Quote this for partners' }).click();
+      await page.waitForURL((u) => u.searchParams.get('quoted') === 'saved');
+      expect(await mainText(page)).toContain('Saved the quote for partners');
+      expect(await box.inputValue()).toBe(QUOTE);
+      await checked(page, 'officer-quote-saved', 1280);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
+
+describe('a partnership member reading the insight (JavaScript on, 1280 px)', () => {
+  it('reads the overview and the heatmap, filters it, opens a theme from a cell, downloads the CSV and cannot open officer pages', async () => {
+    const { context, page } = await signedIn(browser, { email: partner.caller.email, password: PASSWORD }, { landing: '/partner', width: 1280 });
+    try {
+      let main = await mainText(page);
+      expect(main).toContain('What families are telling us');
+      expect(main).not.toContain('Coming soon');
+      expect(await page.locator('#figure-feedback').textContent()).toBe('24');
+      expect(await page.locator('#loop-sentence').textContent()).toMatch(/^1 of 2 themes with feedback in this period has a published action \(50%\)\.$/);
+      expect(await page.getByRole('link', { name: 'Whose voice our panels carry' }).count()).toBe(1);
+      const nav = page.getByRole('navigation', { name: 'Partner area' });
+      expect((await nav.getByRole('link').allTextContents()).map((t) => t.trim())).toEqual(['Overview', 'Heatmap', 'Whose voice', 'Themes', 'Trends', 'Panels']);
+      await checked(page, 'overview', 1280);
+
+      await nav.getByRole('link', { name: 'Heatmap' }).click();
+      await page.waitForURL((u) => u.pathname === '/partner/heatmap');
+      expect(await page.locator('#heatmap caption').textContent()).toContain('Comments by priority and hub network');
+      const mansfield = await heatCell(page, "Parents' mental health", 'Mansfield Family Hub Network');
+      // 14 of Mansfield's 15 comments are about parents' mental health.
+      expect((await mansfield.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^14 ,? ?93\.3%$/);
+      expect(await (await heatCell(page, 'Building blocks of health and wellbeing', 'Broxtowe Family Hub Network')).textContent()).toContain('fewer than 5');
+      expect(await mainText(page)).toMatch(/“Fewer than 5”: the number is too small to show/);
+      await checked(page, 'heatmap', 1280);
+
+      // Mansfield's hubs, for this financial year.
+      await page.getByLabel('Period').selectOption('year');
+      await page.getByLabel('Family Hub network').selectOption('mansfield');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((u) => u.searchParams.get('network') === 'mansfield' && u.searchParams.get('period') === 'year');
+      main = await mainText(page);
+      expect(main).toContain('The Family Hubs of Mansfield Family Hub Network');
+      const hubCell = await heatCell(page, "Parents' mental health", 'Mansfield town');
+      await checked(page, 'heatmap-mansfield', 1280);
+
+      // A cell opens the themes for that priority and network, for the same period.
+      await hubCell.getByRole('link').click();
+      await page.waitForURL((u) => u.pathname === '/partner/themes');
+      const search = new URL(page.url()).searchParams;
+      expect(Object.fromEntries(search)).toMatchObject({ priority: MENTAL, network: 'mansfield', period: 'year' });
+      main = await mainText(page);
+      expect(main).toContain('Nobody keeps in touch while you wait');
+      expect(main).not.toContain('Getting to the hub costs too much');
+      await checked(page, 'themes', 1280);
+
+      await page.getByRole('link', { name: 'Nobody keeps in touch while you wait' }).click();
+      await page.waitForURL((u) => u.pathname === `/partner/themes/${waitingTheme}`);
+      main = await mainText(page);
+      expect(main).toContain('In families’ own words');
+      expect(main).toContain(QUOTE);
+      expect(main).toContain('Officers chose these quotes');
+      expect(main).not.toContain('Jo Bloggs');
+      expect(main).toContain('Waiting lists for support are long');
+      await checked(page, 'theme', 1280);
+
+      // The heatmap as a spreadsheet, for the period and network chosen.
+      await page.goto('/partner/heatmap');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download this heatmap as a spreadsheet/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${tenant}-heatmap-\\d{4}-\\d{2}-to-\\d{4}-\\d{2}\\.csv$`));
+      const bytes = await readFile((await download.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = bytes.toString('utf8').slice(1);
+      const lines = csv.split('\r\n');
+      expect(lines[0]).toMatch(/^"Partnership insight: comments by priority and hub networks – .+ – \w+ \d{4} to \w+ \d{4}\. Numbers under 5 are hidden/);
+      expect(csv).toContain('"fewer than 5"');
+      for (const secret of ['Jo Bloggs', '@', NAMED, 'dads-partners']) expect(csv).not.toContain(secret);
+      expect(lines.find((l) => l.startsWith('"Parents\' mental health"'))).toMatch(/^"Parents' mental health","\d+","[\d.]+"/);
+
+      await nav.getByRole('link', { name: 'Whose voice' }).click();
+      await page.waitForURL((u) => u.pathname === '/partner/voice');
+      main = await mainText(page);
+      expect(main).toContain('Who we are not hearing enough from');
+      expect(main).toContain('Dads and partners');
+      await checked(page, 'voice', 1280);
+
+      await nav.getByRole('link', { name: 'Trends' }).click();
+      await page.waitForURL((u) => u.pathname === '/partner/trends');
+      expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#trend-all-table tbody tr').count()).toBe(12);
+      await checked(page, 'trends', 1280);
+
+      // Officer pages stay closed to partners.
+      for (const path of ['/officer', '/officer/feedback', `/officer/feedback/${namedComment}`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 150_000);
+});
+
+describe('a partnership member reading the insight (JavaScript off, 320 px)', () => {
+  it('chooses a period with the form, is told about a wrong month, and reads every view without the page scrolling sideways', async () => {
+    const { context, page } = await signedIn(browser, { email: partner.caller.email, password: PASSWORD }, { landing: '/partner', javaScript: false, width: 320 });
+    try {
+      await checked(page, 'overview', 320);
+      // A month that isn't one: the error summary and the message by the field, no numbers.
+      await page.getByLabel('Period').selectOption('custom');
+      await page.getByLabel('First month').fill('2026-13');
+      await page.getByLabel('Last month').fill('2026-10');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((u) => u.searchParams.get('from') === '2026-13');
+      expect(await page.locator('.error-summary').textContent()).toContain('Enter a month like 2026-04');
+      expect(await page.locator('#from-error').textContent()).toContain('Enter a month like 2026-04');
+      expect(await page.locator('#figure-feedback').count()).toBe(0);
+      expect(await page.title()).toMatch(/^Error: /);
+      await checked(page, 'overview-error', 320);
+
+      await page.goto('/partner/heatmap');
+      // The table scrolls inside its own focusable box, not the page.
+      const box = page.locator('.table-scroll').first();
+      expect(await box.getAttribute('tabindex')).toBe('0');
+      expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await checked(page, 'heatmap', 320);
+
+      await page.getByLabel('Family Hub network').selectOption('bassetlaw');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((u) => u.searchParams.get('network') === 'bassetlaw');
+      const worksop = await heatCell(page, "Parents' mental health", 'Worksop');
+      expect((await worksop.textContent())!).toMatch(/6/);
+      await worksop.getByRole('link').click();
+      await page.waitForURL((u) => u.pathname === '/partner/themes' && u.searchParams.get('network') === 'bassetlaw');
+      await checked(page, 'themes', 320);
+      await page.getByRole('link', { name: 'Nobody keeps in touch while you wait' }).click();
+      await page.waitForURL((u) => u.pathname === `/partner/themes/${waitingTheme}`);
+      expect(await mainText(page)).toContain(QUOTE);
+      await checked(page, 'theme', 320);
+
+      await page.goto('/partner/voice');
+      await checked(page, 'voice', 320);
+      await page.goto('/partner/trends');
+      await checked(page, 'trends', 320);
+    } finally {
+      await context.close();
+    }
+  }, 150_000);
+});
