@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Feedback } from '@pv/shared/feedback.schema';
 import { createTheme } from '../../functions/src/feedback/themes.service.ts';
+import { addAssistedMember } from '../../functions/src/panels/panels.service.ts';
 import { actionFields, publishAction } from '../support/actions.ts';
 import { expectAccessible, expectNoSidewaysScroll, launch, signedIn } from '../support/browser.ts';
 import { comment, seedComments } from '../support/feedback.ts';
-import { officerCaller } from '../support/panels.ts';
+import { assistedInput, officerCaller, testPanel } from '../support/panels.ts';
 import { freshTenant, signedInUser, type TestUser } from '../support/tenants.ts';
 
 /**
@@ -22,7 +23,7 @@ const SHOTS = 'test-results/partner-insight';
 const PASSWORD = 'Test-password-2026';
 const MENTAL = 'parents-mental-health';
 const BLOCKS = 'building-blocks-of-health-and-wellbeing';
-/** The comment an officer quotes: a name in it, to be taken out. */
+/** The comment an officer quotes: a panel member's name in it, to be taken out. */
 const NAMED = 'My name is Jo Bloggs. We waited four months for the perinatal team and nobody rang us back once.';
 const QUOTE = 'We waited four months for the perinatal team and nobody rang us back once.';
 
@@ -47,6 +48,8 @@ beforeAll(async () => {
   browser = await launch();
   tenant = await freshTenant();
   [partner, officer] = await Promise.all([signedInUser(tenant, 'partner'), signedInUser(tenant, 'officer')]);
+  // The personal-data check knows people by the names on the partnership's panels.
+  await addAssistedMember(officerCaller(tenant), tenant, (await testPanel(tenant)).id, assistedInput({ name: 'Jo Bloggs', hubId: 'mansfield-town' }));
 
   // Mansfield: 14 comments on parents' mental health (5 from dads and partners, one of them naming someone; 5 from three months ago).
   const named = comment({ text: NAMED, priorityIds: [MENTAL], groups: ['dads-partners'], status: 'reviewed' });
