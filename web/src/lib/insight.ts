@@ -140,3 +140,21 @@ export function sortThemes<T extends { name: string; size: InsightCell; growthPe
     return kb - ka || a.name.localeCompare(b.name);
   });
 }
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11" (or a day in it) → "November 2026". */
+export function monthInWords(yyyyMm: string): string {
+  const [y, m] = yyyyMm.split('-').map(Number);
+  const name = m ? monthNames[m - 1] : undefined;
+  return name && y ? `${name} ${y}` : yyyyMm;
+}
+
+/**
+ * A spread's rows for a short table: the ones with a number shown, then every row under the
+ * threshold together on one line ("Arnold, Beeston: fewer than 5 each"), so a list of thirty hubs
+ * does not become thirty rows of "fewer than 5". Rows hidden for another reason stay rows of their own.
+ */
+export function compactRows<R extends { name: string; cell: InsightCell }>(rows: R[]): { shown: R[]; small: string[] } {
+  return { shown: rows.filter((r) => r.cell.hidden !== 'small'), small: rows.filter((r) => r.cell.hidden === 'small').map((r) => r.name) };
+}

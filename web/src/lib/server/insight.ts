@@ -54,7 +54,7 @@ function yearOptions(today: string, chosen: string): FilterOption[] {
 
 /** What the query string holds, trimmed and short; a filter that is not one of the partnership's is read as "any". */
 export function readValues(url: URL, tenant: PublicTenant, filters: readonly FilterKey[], today: string): InsightValues {
-  const get = (key: string) => (url.searchParams.get(key) ?? '').trim().slice(0, 20);
+  const get = (key: string) => (url.searchParams.get(key) ?? '').trim().slice(0, 100);
   const allowed: Record<FilterKey, string[]> = {
     network: tenant.hubNetworks.map((n) => n.id),
     priority: tenant.priorities.map((p) => p.id),
