@@ -151,3 +151,34 @@ export function decodeCursor(cursor: string | undefined, belongs: (key: Record<s
   }
   return key;
 }
+
+/** One ADD update of counter cells (zeros left out), or nothing when every delta is zero. `prefix` goes before each cell's name. */
+export function addCounts(key: Record<string, string>, deltas: Map<string, number>, prefix = ''): TransactItem | undefined {
+  const entries = [...deltas].filter(([, v]) => v !== 0);
+  if (!entries.length) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([cell, v], i) => {
+    names[`#c${i}`] = `${prefix}${cell}`;
+    values[`:v${i}`] = v;
+    return `#c${i} :v${i}`;
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Counter items keyed `SK = MONTH#<yyyy-mm>` in one partition, from `from` to `to`: month → cell → count. */
+export async function readMonthCells(partition: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': partition, ':from': `MONTH#${from}`, ':to': `MONTH#${to}` },
+  });
+  return new Map(items.map((i) => [String(i['SK']).slice('MONTH#'.length), new Map(Object.entries(i).filter((e): e is [string, number] => typeof e[1] === 'number'))]));
+}
