@@ -44,12 +44,13 @@ const priorities = ['parents-mental-health', 'building-strong-relationships', 'e
 const groups = ['dads-partners', 'rural', 'young-parents', 'low-income-area', 'send'];
 
 /** The i-th comment of a partnership: the same spread whatever the size (12 months back from this one). */
-function nth(i: number): Omit<Feedback, 'id' | 'text' | 'source' | 'version'> {
+function nth(i: number): Omit<Feedback, 'id' | 'text' | 'version'> {
   const [networkId, hub] = places[i % places.length]!;
   const d = new Date();
   d.setUTCDate(1 + (i % 27));
   d.setUTCMonth(d.getUTCMonth() - (Math.floor(i / 7) % 12));
   return {
+    source: { kind: 'conversation', consultationId: 'bench', conversationId: `c${i % 100}`, people: 1 },
     channel: i % 3 ? 'stay-and-play' : 'phone',
     receivedOn: d.toISOString().slice(0, 10),
     priorityIds: i % 11 === 0 ? [] : i % 5 === 0 ? [priorities[i % 5]!, priorities[(i + 1) % 5]!] : [priorities[i % 5]!],
