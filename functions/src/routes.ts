@@ -65,6 +65,7 @@ export const routes: RouteDefinition[] = [
   { method: 'GET', path: '/tenants/{tenantId}/insight/themes', handler: 'insight/get-themes.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/insight/themes/{themeId}', handler: 'insight/get-theme.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/insight/trends', handler: 'insight/get-trends.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/insight/rebuild', handler: 'insight/rebuild-counters.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/representation/recount', handler: 'representation/recount-representation.handler.ts', public: false },
   // Surveys: the public side (a draft token in the x-survey-draft header, checked in the handler)
   { method: 'GET', path: '/tenants/{tenantId}/public/surveys', handler: 'surveys/list-public-surveys.handler.ts', public: true },

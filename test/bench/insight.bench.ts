@@ -118,7 +118,7 @@ async function largePartnership(tenantId: string): Promise<void> {
 
 export async function benchInsight(): Promise<void> {
   const dataDir = mkdtempSync(pathJoin(tmpdir(), 'pv-bench-insight-'));
-  await startLocalEnvironment({
+  const env = await startLocalEnvironment({
     ports: { dynamodb: 28400, cognito: 29629, smtp: 21425, mailWeb: 21480, api: 23401 },
     dataDir,
     persist: false,
@@ -176,6 +176,7 @@ export async function benchInsight(): Promise<void> {
     }
     console.log(`   largest items-read ratio across the views: ${worst.toFixed(2)}× (flat = 1)`);
   } finally {
+    await env.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

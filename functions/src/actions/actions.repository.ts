@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Action, LogFilter, PublicAction } from '@pv/shared/action.schema';
-import { addCounts, db, readMonthCells, decodeCursor, encodeCursor, queryAll, queryPage, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, readMonthCells, replaceMonthCells, decodeCursor, encodeCursor, queryAll, queryPage, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { actionKeys as keys } from './actions.keys.ts';
 
 /** Actions and the public log's items: the only code that knows their keys. */
@@ -246,4 +246,9 @@ export function digestDelete(tenantId: string, memberId: string, version?: numbe
       ...(version === undefined ? {} : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': version } }),
     },
   };
+}
+
+/** A rebuild job's: sets the monthly counts to a recount's. */
+export async function replaceMonthCounts(tenantId: string, byMonth: Map<string, Map<string, number>>): Promise<void> {
+  await replaceMonthCells(keys.monthCountPartition(tenantId), byMonth, 'action-month-count');
 }

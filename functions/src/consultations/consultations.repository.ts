@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consultation, Conversation } from '@pv/shared/consultation.schema';
-import { addCounts, db, readMonthCells, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, readMonthCells, replaceMonthCells, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { consultationKeys as keys } from './consultations.keys.ts';
 
 export function consultationPut(tenantId: string, c: Consultation, expectedVersion?: number): TransactItem {
@@ -64,4 +64,9 @@ export function openedCountWrite(tenantId: string, month: string): TransactItem 
 /** Month → cell → count, for the months from `from` to `to` (`yyyy-mm`). */
 export async function readMonthCounts(tenantId: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
   return readMonthCells(keys.monthCountPartition(tenantId), from, to);
+}
+
+/** A rebuild job's: sets the monthly counts to a recount's. */
+export async function replaceMonthCounts(tenantId: string, byMonth: Map<string, Map<string, number>>): Promise<void> {
+  await replaceMonthCells(keys.monthCountPartition(tenantId), byMonth, 'consultation-month-count');
 }

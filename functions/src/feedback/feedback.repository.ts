@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
-import { addCounts, db, decodeCursor, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, decodeCursor, replacePartition, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { addCells, isCounted, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
 
@@ -347,4 +347,60 @@ export async function listQuotes(tenantId: string, themeId: string, limit = 10):
     }),
   );
   return (out.Items ?? []).map((i) => ({ id: String(i['feedbackId']), text: String(i['text']), receivedOn: String(i['receivedOn']).slice(0, 7) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebuilds (a job, never a request path)
+
+/** Rewrites one period's counters from a recount: one item per priority part, shard 0. */
+export async function replaceCounters(tenantId: string, period: string, cells: Map<string, number>): Promise<void> {
+  const parts = new Map<string, Record<string, number>>();
+  for (const [cell, n] of cells) {
+    const part = counterPart(cell);
+    parts.set(part, { ...(parts.get(part) ?? {}), [cell]: n });
+  }
+  await replacePartition(
+    keys.counterPartition(tenantId, period),
+    [...parts].map(([part, counts]) => ({ SK: keys.counter(tenantId, period, 0, part).SK, type: 'feedback-counter', tenantId, ...counts })),
+  );
+}
+
+/** Periods that have counter items now (months and ALL), for a rebuild to clear. */
+export async function countedPeriods(tenantId: string, months: string[]): Promise<string[]> {
+  const found = await Promise.all(months.map(async (m) => ((await readCounters(tenantId, m)).size ? m : undefined)));
+  return found.filter((m): m is string => m !== undefined);
+}
+
+/** Sets a theme's counts to a recount's (stale cells removed), leaving its fields and version alone. */
+export async function replaceThemeCounts(tenantId: string, themeId: string, cells: Map<string, number>): Promise<void> {
+  const theme = await getTheme(tenantId, themeId);
+  if (!theme) return;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let i = 0;
+  for (const [cell, n] of cells) {
+    names[`#c${i}`] = `${THEME_COUNT}${cell}`;
+    values[`:c${i}`] = n;
+    sets.push(`#c${i} = :c${i}`);
+    i++;
+  }
+  for (const cell of Object.keys(theme.counts)) {
+    if (cells.has(cell)) continue;
+    names[`#c${i}`] = `${THEME_COUNT}${cell}`;
+    removes.push(`#c${i}`);
+    i++;
+  }
+  if (!sets.length && !removes.length) return;
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.theme(tenantId, themeId),
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
+      ExpressionAttributeNames: names,
+      ...(sets.length ? { ExpressionAttributeValues: values } : {}),
+      ConditionExpression: 'attribute_exists(PK)',
+    }),
+  );
 }

@@ -1,5 +1,9 @@
+import { shiftMonth } from '@pv/shared/insight.schema';
 import * as actions from '../actions/actions.repository.ts';
 import * as consultations from '../consultations/consultations.repository.ts';
+import * as feedback from '../feedback/feedback.repository.ts';
+import { recountFeedback, recountThemes } from '../feedback/recount.service.ts';
+import { nowIso } from '../platform/ids.ts';
 
 /**
  * The monthly counts behind the partner views that are not feedback counters (those have their own
@@ -51,4 +55,27 @@ export async function recountConsultationMonths(tenantId: string): Promise<ByMon
 
 export async function liveConsultationMonths(tenantId: string): Promise<ByMonth> {
   return tidy(await consultations.readMonthCounts(tenantId, '0000-01', '9999-12'));
+}
+
+/**
+ * The repair job: rewrites every counter behind the partner views (feedback counters for each month
+ * and all time, each theme's counts, actions and consultations per month) from the source items.
+ * Reads every comment, so it is an admin's job for a quiet moment, never part of a page: a change
+ * racing it may be counted twice or not at all until the job is run again.
+ */
+export async function rebuildInsightCounters(tenantId: string): Promise<{ periods: number; themes: number; actionMonths: number; consultationMonths: number }> {
+  const counts = await recountFeedback(tenantId);
+  // Months that have counters now but no comments any more must be emptied too: look back ten years.
+  const thisMonth = nowIso().slice(0, 7);
+  const recent = Array.from({ length: 121 }, (_, i) => shiftMonth(thisMonth, -i));
+  const periods = [...new Set([...counts.keys(), 'ALL', ...(await feedback.countedPeriods(tenantId, recent))])];
+  for (const period of periods) await feedback.replaceCounters(tenantId, period, counts.get(period) ?? new Map());
+  const themeCounts = await recountThemes(tenantId);
+  const themes = await feedback.listThemes(tenantId);
+  for (const theme of themes) await feedback.replaceThemeCounts(tenantId, theme.id, themeCounts.get(theme.id) ?? new Map());
+  const actionMonths = await recountActionMonths(tenantId);
+  await actions.replaceMonthCounts(tenantId, actionMonths);
+  const consultationMonths = await recountConsultationMonths(tenantId);
+  await consultations.replaceMonthCounts(tenantId, consultationMonths);
+  return { periods: periods.length, themes: themes.length, actionMonths: actionMonths.size, consultationMonths: consultationMonths.size };
 }
