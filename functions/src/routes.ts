@@ -58,6 +58,14 @@ export const routes: RouteDefinition[] = [
   { method: 'PUT', path: '/tenants/{tenantId}/panels/{panelId}/meetings/{meetingId}/attendance', handler: 'meetings/record-attendance.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/panels/{panelId}/participation', handler: 'meetings/get-participation.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/representation', handler: 'representation/get-representation.handler.ts', public: false },
+  // Partner insight: aggregates only
+  { method: 'GET', path: '/tenants/{tenantId}/insight/overview', handler: 'insight/get-overview.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/insight/heatmap', handler: 'insight/get-heatmap.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/insight/voice', handler: 'insight/get-voice.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/insight/themes', handler: 'insight/get-themes.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/insight/themes/{themeId}', handler: 'insight/get-theme.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/insight/trends', handler: 'insight/get-trends.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/insight/rebuild', handler: 'insight/rebuild-counters.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/representation/recount', handler: 'representation/recount-representation.handler.ts', public: false },
   // Surveys: the public side (a draft token in the x-survey-draft header, checked in the handler)
   { method: 'GET', path: '/tenants/{tenantId}/public/surveys', handler: 'surveys/list-public-surveys.handler.ts', public: true },
@@ -101,6 +109,7 @@ export const routes: RouteDefinition[] = [
   { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/status', handler: 'feedback/set-status.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/safeguarding', handler: 'feedback/flag-safeguarding.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/erase', handler: 'feedback/erase-feedback.handler.ts', public: false },
+  { method: 'PUT', path: '/tenants/{tenantId}/feedback/{feedbackId}/quote', handler: 'feedback/set-quote.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/safeguarding', handler: 'feedback/list-safeguarding.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/safeguarding/{feedbackId}/handled', handler: 'feedback/handle-safeguarding.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/themes', handler: 'feedback/list-themes.handler.ts', public: false },

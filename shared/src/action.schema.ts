@@ -91,6 +91,7 @@ export interface PublicAction {
   /** Groups with at least the threshold of comments behind this action (smaller ones are never named). */
   groups: string[];
   /** How many comments it is based on; null when fewer than the threshold. */
+  /** Comments in its themes: null under the threshold; 0 when it has no themes (a consultation's own answer). */
   basedOn: number | null;
   consultationIds: string[];
   publishedOn: string;

@@ -53,7 +53,15 @@ export interface Feedback {
   dismissed?: string[];
   memberId?: string;
   panelId?: string;
+  /** Words from it an officer checked and chose for partners to read on the theme's page. */
+  quote?: Quote;
   version: number;
+}
+
+export interface Quote {
+  text: string;
+  by: string;
+  at: string;
 }
 
 /** What an officer sees in the triage queue: never who said it, only whether it was a named person. */
@@ -104,6 +112,30 @@ export const statusInput = z.object({
   version,
   status: z.enum(['new', 'reviewed', 'not-relevant'], { error: 'Choose a status' }),
 });
+
+/**
+ * A quote for partners: the parent's own words (all of the comment, or parts of it joined by "…"),
+ * with nothing that identifies anyone. An empty text takes the quote away.
+ */
+export const quoteInput = z.object({
+  version,
+  text: z
+    .string()
+    .max(600, { error: 'The quote must be 600 characters or fewer' })
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .default(''),
+});
+
+/** Does the quote use only the comment's own words (parts may be left out, marked with "…")? */
+export function isQuoteOf(quote: string, comment: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+  const whole = norm(comment);
+  const parts = norm(quote)
+    .split(/\s*(?:…|\.\.\.)\s*/)
+    .map((p) => p.replace(/^["']|["']$/g, '').trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => whole.includes(p));
+}
 
 export const safeguardingInput = z.object({
   version,
@@ -159,6 +191,8 @@ export interface Theme extends ThemeInput {
   counts: Record<string, number>;
   /** Actions that came from this theme. */
   actionIds: string[];
+  /** The day the first of them was published (`yyyy-mm-dd`): how long the theme waited for an answer. */
+  firstActionOn?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

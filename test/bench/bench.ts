@@ -25,6 +25,7 @@ import { tenantKeys } from '../../functions/src/tenants/tenants.keys.ts';
  *     duplicated) and the results page's time and items read with 100 vs 100,000 responses.
  *  5. "You said, we did": the public log and feed with 10 vs 10,000 actions (time and items read),
  *     and tagging throughput (one at a time, concurrently, and in bulk), counters checked after.
+ *  6. Partner insight: every dashboard view with 1,000 vs 1,000,000 comments behind it (time and items read).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -153,6 +154,7 @@ async function main() {
   if (!only || only === 'panels') await panels();
   if (!only || only === 'surveys') await (await import('./surveys.bench.ts')).benchSurveys();
   if (!only || only === 'actions') await (await import('./actions.bench.ts')).benchActions();
+  if (!only || only === 'insight') await (await import('./insight.bench.ts')).benchInsight();
   process.exit(0);
 }
 

@@ -9,6 +9,7 @@
  * | one published action                             | PK = TENANT#t#LOG#ALL, SK = <published at>#a (via GSI1 below)   | public action page         |
  * | a published action by id                         | GSI1PK = TENANT#t#LOGIDS, GSI1SK = a                              | public action page         |
  * | counts of published actions (and done) per priority × place × group | PK = TENANT#t#LOGCOUNT, SK = COUNT#<p:priority / *> | public log headline |
+ * | actions published and done per month (and priority) | PK = TENANT#t#ACTCOUNT, SK = MONTH#<yyyy-mm>                     | partner insight            |
  * | a member had a "you said, we did" email today      | PK = TENANT#t#LOOP#<member>, SK = DAY#<yyyy-mm-dd> (TTL)          | closing the loop           |
  * | changes waiting for a member's next daily digest | PK = TENANT#t#LOOP#<member>, SK = PENDING; GSI1PK = LOOP#PENDING, GSI1SK = <t>#<member> | daily digest job |
  */
@@ -26,4 +27,6 @@ export const actionKeys = {
   logByIdPartition: (t: string) => `TENANT#${t}#LOGIDS`,
   logCount: (t: string, part: string) => ({ PK: `TENANT#${t}#LOGCOUNT`, SK: `COUNT#${part}` }),
   logCountPartition: (t: string) => `TENANT#${t}#LOGCOUNT`,
+  monthCount: (t: string, month: string) => ({ PK: `TENANT#${t}#ACTCOUNT`, SK: `MONTH#${month}` }),
+  monthCountPartition: (t: string) => `TENANT#${t}#ACTCOUNT`,
 };

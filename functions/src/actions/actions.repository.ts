@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Action, LogFilter, PublicAction } from '@pv/shared/action.schema';
-import { db, decodeCursor, encodeCursor, queryAll, queryPage, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, readMonthCells, replaceMonthCells, decodeCursor, encodeCursor, queryAll, queryPage, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { actionKeys as keys } from './actions.keys.ts';
 
 /** Actions and the public log's items: the only code that knows their keys. */
@@ -93,22 +93,39 @@ export function logCountWrites(tenantId: string, before: PublicAction | undefine
   };
   add(logCells(before), -1);
   add(logCells(after), 1);
-  const writes: TransactItem[] = [];
-  for (const [part, deltas] of items) {
-    const entries = [...deltas].filter(([, v]) => v !== 0);
-    if (!entries.length) continue;
-    const names: Record<string, string> = {};
-    const values: Record<string, number> = {};
-    const adds = entries.map(([c, v], i) => {
-      names[`#c${i}`] = c;
-      values[`:v${i}`] = v;
-      return `#c${i} :v${i}`;
-    });
-    writes.push({
-      Update: { TableName: tableName(), Key: keys.logCount(tenantId, part), UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
-    });
-  }
-  return writes;
+  return [...items].flatMap(([part, deltas]) => addCounts(keys.logCount(tenantId, part), deltas) ?? []);
+}
+
+/**
+ * What a published action adds to the monthly counts: `pub`, `pub|p:x` in the month it was first
+ * published (only when `first`), and `done`, `done|p:x` in the month it was done.
+ */
+export function monthCells(a: PublicAction, first: boolean): [month: string, cell: string][] {
+  const withPriorities = (what: string) => [what, ...a.priorityIds.map((p) => `${what}|p:${p}`)];
+  return [
+    ...(first ? withPriorities('pub').map((c) => [a.publishedOn.slice(0, 7), c] as [string, string]) : []),
+    ...(a.status === 'done' && a.doneOn ? withPriorities('done').map((c) => [a.doneOn.slice(0, 7), c] as [string, string]) : []),
+  ];
+}
+
+/** Actions published and done per month: a change moves "done" to its new month (or takes it away). */
+export function monthCountWrites(tenantId: string, before: PublicAction | undefined, after: PublicAction): TransactItem[] {
+  const months = new Map<string, Map<string, number>>();
+  const add = (cells: [string, string][], sign: number) => {
+    for (const [month, c] of cells) {
+      let d = months.get(month);
+      if (!d) months.set(month, (d = new Map()));
+      d.set(c, (d.get(c) ?? 0) + sign);
+    }
+  };
+  if (before) add(monthCells(before, false), -1);
+  add(monthCells(after, !before), 1);
+  return [...months].flatMap(([month, deltas]) => addCounts(keys.monthCount(tenantId, month), deltas) ?? []);
+}
+
+/** Month → cell → count, for the months from `from` to `to` (`yyyy-mm`). */
+export async function readMonthCounts(tenantId: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+  return readMonthCells(keys.monthCountPartition(tenantId), from, to);
 }
 
 export async function readLogCounts(tenantId: string): Promise<Record<string, number>> {
@@ -229,4 +246,9 @@ export function digestDelete(tenantId: string, memberId: string, version?: numbe
       ...(version === undefined ? {} : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': version } }),
     },
   };
+}
+
+/** A rebuild job's: sets the monthly counts to a recount's. */
+export async function replaceMonthCounts(tenantId: string, byMonth: Map<string, Map<string, number>>): Promise<void> {
+  await replaceMonthCells(keys.monthCountPartition(tenantId), byMonth, 'action-month-count');
 }

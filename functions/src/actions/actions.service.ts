@@ -8,7 +8,7 @@ import { auditPut } from '../audit/audit.repository.ts';
 import { listConsultations } from '../consultations/consultations.repository.ts';
 import { getManyFeedback, getTheme, readCounters, themePut, themeMemberIds } from '../feedback/feedback.repository.ts';
 import { audit } from '../feedback/triage.service.ts';
-import { listMembers, listPanels } from '../panels/panels.repository.ts';
+import { memberNames } from '../panels/panels.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
 import { getConfig, getPublicTenant } from '../tenants/tenants.service.ts';
@@ -47,13 +47,6 @@ async function checkLinks(tenantId: string, config: TenantConfig, input: ActionI
 
 function publicText(a: Pick<Action, 'youSaid' | 'weDid' | 'notDoingReason' | 'owner' | 'update'>): string {
   return [a.youSaid, a.weDid, a.notDoingReason, a.owner, a.update].filter(Boolean).join('\n');
-}
-
-/** Everyone on the partnership's panels, by name: a name in a public text is a finding. */
-async function memberNames(tenantId: string): Promise<string[]> {
-  const panels = await listPanels(tenantId);
-  const members = (await Promise.all(panels.map((p) => listMembers(tenantId, p.id)))).flat();
-  return [...new Set(members.map((m) => m.name).filter(Boolean))];
 }
 
 export async function findingsFor(tenantId: string, a: Action): Promise<Finding[]> {
@@ -149,7 +142,8 @@ async function publicVersion(tenantId: string, config: TenantConfig, a: Action, 
     networkIds: config.hubNetwork.filter((n) => networkIds.has(n.id)).map((n) => n.id),
     hubIds: withComments(config.hub, 'h'),
     groups: config.group.filter((g) => sum(`g:${g.id}`) >= threshold).map((g) => g.id),
-    basedOn: basedOn >= threshold ? basedOn : null,
+    // No themes: based on no comments at all (a design choice, not a count of people), so 0 is said as it is.
+    basedOn: a.themeIds.length === 0 ? 0 : basedOn >= threshold ? basedOn : null,
     consultationIds: a.consultationIds,
     publishedOn: before?.publishedOn ?? today,
     updatedOn: today,
@@ -183,6 +177,7 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
     repo.actionPut(tenantId, after, version),
     ...repo.logWrites(tenantId, before.published, published, publishedAt),
     ...repo.logCountWrites(tenantId, before.published, published),
+    ...repo.monthCountWrites(tenantId, before.published, published),
     auditPut(tenantId, audit(caller, before.published ? 'approve' : 'publish', 'action', id, before.published ? 'Approved a change to a published “you said, we did” action' : 'Approved and published a “you said, we did” action')),
   ];
   if (writes.length > 100) throw new DomainError('invalid', 'This action is linked to too many places to publish at once. Link it to fewer themes.');
@@ -191,7 +186,8 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
   for (const themeId of before.themeIds) {
     const theme = await getTheme(tenantId, themeId);
     if (theme && !theme.actionIds.includes(id)) {
-      await transactWrite([themePut(tenantId, { ...theme, actionIds: [...theme.actionIds, id], version: theme.version + 1, updatedAt: now }, theme.version)], () => changedMeanwhile());
+      const firstActionOn = earliest(theme.firstActionOn, published.publishedOn);
+      await transactWrite([themePut(tenantId, { ...theme, actionIds: [...theme.actionIds, id], firstActionOn, version: theme.version + 1, updatedAt: now }, theme.version)], () => changedMeanwhile());
     }
   }
   return { action: after, tellContributors };
@@ -200,16 +196,25 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
 /** After a merge, actions that pointed at the merged theme point at the one it went into. */
 export async function relinkThemes(tenantId: string, from: string, into: string, actionIds: string[]): Promise<void> {
   const target = await getTheme(tenantId, into);
+  let firstActionOn = target?.firstActionOn;
   for (const id of actionIds) {
     const a = await repo.getAction(tenantId, id);
+    firstActionOn = earliest(firstActionOn, a?.published?.publishedOn);
     if (!a || !a.themeIds.includes(from)) continue;
     const themeIds = [...new Set(a.themeIds.map((t) => (t === from ? into : t)))];
     await transactWrite([repo.actionPut(tenantId, { ...a, themeIds, version: a.version + 1, updatedAt: nowIso() }, a.version)], () => changedMeanwhile());
   }
   if (target) {
     const actionIds2 = [...new Set([...target.actionIds, ...actionIds])];
-    await transactWrite([themePut(tenantId, { ...target, actionIds: actionIds2, version: target.version + 1, updatedAt: nowIso() }, target.version)], () => changedMeanwhile());
+    await transactWrite([themePut(tenantId, { ...target, actionIds: actionIds2, ...(firstActionOn ? { firstActionOn } : {}), version: target.version + 1, updatedAt: nowIso() }, target.version)], () => changedMeanwhile());
   }
+}
+
+/** The earlier of two days (`yyyy-mm-dd`), either of which may be missing. */
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
 }
 
 /** Comments behind an action (for telling their authors): every comment in its themes. */

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consultation, Conversation } from '@pv/shared/consultation.schema';
-import { db, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, readMonthCells, replaceMonthCells, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { consultationKeys as keys } from './consultations.keys.ts';
 
 export function consultationPut(tenantId: string, c: Consultation, expectedVersion?: number): TransactItem {
@@ -54,4 +54,19 @@ export function canTakeConversations(tenantId: string, consultationId: string): 
       ExpressionAttributeValues: { ':open': 'open', ':closed': 'closed', ':analysing': 'analysing' },
     },
   };
+}
+
+/** Counts a consultation as opened in this month (`opened`): goes in the same transaction as the stage change. */
+export function openedCountWrite(tenantId: string, month: string): TransactItem {
+  return addCounts(keys.monthCount(tenantId, month), new Map([['opened', 1]]))!;
+}
+
+/** Month → cell → count, for the months from `from` to `to` (`yyyy-mm`). */
+export async function readMonthCounts(tenantId: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+  return readMonthCells(keys.monthCountPartition(tenantId), from, to);
+}
+
+/** A rebuild job's: sets the monthly counts to a recount's. */
+export async function replaceMonthCounts(tenantId: string, byMonth: Map<string, Map<string, number>>): Promise<void> {
+  await replaceMonthCells(keys.monthCountPartition(tenantId), byMonth, 'consultation-month-count');
 }

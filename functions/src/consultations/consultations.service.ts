@@ -108,7 +108,11 @@ export async function changeStage(caller: Caller, tenantId: string, id: string, 
   const now = nowIso();
   const after: Consultation = { ...before, stage, timeline: [...before.timeline, { stage, on: now.slice(0, 10) }], version: before.version + 1, updatedAt: now };
   await transactWrite(
-    [repo.consultationPut(tenantId, after, expectedVersion), auditPut(tenantId, audit(caller, 'update', id, `Moved consultation ‘${after.title}’ to ${stage}`, { stage: [before.stage, stage] }))],
+    [
+      repo.consultationPut(tenantId, after, expectedVersion),
+      ...(stage === 'open' ? [repo.openedCountWrite(tenantId, now.slice(0, 7))] : []),
+      auditPut(tenantId, audit(caller, 'update', id, `Moved consultation ‘${after.title}’ to ${stage}`, { stage: [before.stage, stage] })),
+    ],
     () => conflict(),
   );
   return after;

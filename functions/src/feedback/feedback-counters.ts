@@ -13,7 +13,10 @@ import { countedStatuses, type Feedback } from '@pv/shared/feedback.schema';
  *   and `p:mental-health|n:mansfield|g:dads` one cell of the heatmap; `ch:<channel>`,
  *   `src:<survey|conversation>` and `x:<cross-cutting theme>`.
  *
- * Cells of a theme's own counts (counted comments in it): `*`, `p:`, `n:`, `h:`, `g:`.
+ * Cells of a theme's own counts (counted comments in it): `*`, `p:`, `n:`, `h:`, `g:`, the month it
+ * came in (`m:yyyy-mm`, for a period's themes, growth and time to an action) and each priority ×
+ * network pair (`p:x|n:y`, the themes behind a heatmap cell). Months, not days: a theme's item stays
+ * the same size whether it holds 50 comments or 50,000.
  */
 
 export type Counted = Pick<Feedback, 'status' | 'priorityIds' | 'crossCuttingIds' | 'hubIds' | 'networkId' | 'groups' | 'channel' | 'source' | 'receivedOn'>;
@@ -44,6 +47,8 @@ export function themeCells(f: Counted): string[] {
     ...(f.networkId ? [`n:${f.networkId}`] : []),
     ...new Set(f.hubIds.map((h) => `h:${h}`)),
     ...new Set(f.groups.map((g) => `g:${g}`)),
+    `m:${periodOf(f.receivedOn)}`,
+    ...(f.networkId ? [...new Set(f.priorityIds)].map((p) => `p:${p}|n:${f.networkId}`) : []),
   ];
 }
 

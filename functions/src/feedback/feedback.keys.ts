@@ -11,6 +11,7 @@
  * | feedback counters for a month, or all time (4 shards, an item per priority) | PK = TENANT#t#FBCOUNT#<yyyy-mm / ALL>, SK = SHARD#<0-3>#<p:priority / *> | triage tabs, public log, insight |
  * | a theme and the comments in it                   | PK = TENANT#t#THEME#th, SK = THEME / FEEDBACK#f                      | themes, actions            |
  * | a tenant's themes                                | GSI1PK = TENANT#t#THEMES, GSI1SK = THEME#th                          | theme list                 |
+ * | quotes chosen for partners, in a theme           | PK = TENANT#t#THEME#th, SK = QUOTE#f                                 | partner theme page         |
  */
 export const feedbackKeys = {
   feedback: (t: string, f: string) => ({ PK: `TENANT#${t}#FEEDBACK#${f}`, SK: 'FEEDBACK' }),
@@ -28,5 +29,6 @@ export const feedbackKeys = {
   theme: (t: string, th: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: 'THEME' }),
   themeIndex: (t: string, th: string) => ({ GSI1PK: `TENANT#${t}#THEMES`, GSI1SK: `THEME#${th}` }),
   themesPartition: (t: string) => `TENANT#${t}#THEMES`,
+  quote: (t: string, th: string, f: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: `QUOTE#${f}` }),
   themeMember: (t: string, th: string, f: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: `FEEDBACK#${f}` }),
 };

@@ -1,8 +1,8 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
-import { db, decodeCursor, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
-import { addCells, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
+import { addCounts, db, decodeCursor, replacePartition, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCells, isCounted, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
 
 export type { Feedback } from '@pv/shared/feedback.schema';
@@ -37,27 +37,6 @@ function item(tenantId: string, f: Feedback, flaggedAt?: string): Record<string,
 const counterPart = (cell: string) => (cell.startsWith('p:') ? cell.slice(0, cell.indexOf('|')) : '*');
 
 /** `ADD` a set of deltas to one item (zeros dropped); undefined when nothing changes. */
-function addTo(key: Record<string, string>, deltas: Map<string, number>, prefix = ''): TransactItem | undefined {
-  const entries = [...deltas].filter(([, v]) => v !== 0);
-  if (!entries.length) return undefined;
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
-  const parts = entries.map(([cell, v], i) => {
-    names[`#c${i}`] = `${prefix}${cell}`;
-    values[`:v${i}`] = v;
-    return `#c${i} :v${i}`;
-  });
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: key,
-      UpdateExpression: `ADD ${parts.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-}
-
 /** Theme counts live on the theme item as top-level numbers named `#<cell>`. */
 const THEME_COUNT = '#';
 
@@ -120,17 +99,24 @@ export function changeWrites(tenantId: string, changes: FeedbackChange[]): Trans
     if (after?.themeId && after.themeId !== before?.themeId) {
       writes.push({ Put: { TableName: tableName(), Item: { ...keys.themeMember(tenantId, after.themeId, f.id), type: 'theme-member', tenantId, feedbackId: f.id, receivedOn: f.receivedOn } } });
     }
+    // A quote chosen for partners is listed in its theme while the comment is counted there.
+    const quoteIn = (x?: Feedback) => (x?.quote && x.themeId && isCounted(x) ? x.themeId : undefined);
+    const [quotedBefore, quotedAfter] = [quoteIn(before), quoteIn(after)];
+    if (quotedBefore && quotedBefore !== quotedAfter) writes.push({ Delete: { TableName: tableName(), Key: keys.quote(tenantId, quotedBefore, f.id) } });
+    if (quotedAfter && (quotedAfter !== quotedBefore || before?.quote?.text !== after!.quote!.text)) {
+      writes.push({ Put: { TableName: tableName(), Item: { ...keys.quote(tenantId, quotedAfter, f.id), type: 'quote', tenantId, feedbackId: f.id, text: after!.quote!.text, receivedOn: f.receivedOn } } });
+    }
   }
   const shard = Math.floor(Math.random() * SHARDS);
   for (const [at, d] of counters) {
     const [period, part] = at.split('\n') as [string, string];
-    const w = addTo(keys.counter(tenantId, period, shard, part), d);
+    const w = addCounts(keys.counter(tenantId, period, shard, part), d);
     if (w) writes.push(w);
   }
   for (const [themeId, d] of themes) {
     // The theme must still exist (a merge may have removed it meanwhile).
     const key = keys.theme(tenantId, themeId);
-    const update = addTo(key, d, THEME_COUNT);
+    const update = addCounts(key, d, THEME_COUNT);
     if (update) update.Update!.ConditionExpression = 'attribute_exists(PK)';
     writes.push(update ?? { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(PK)' } });
   }
@@ -348,4 +334,73 @@ export function handledUpdate(tenantId: string, id: string, version: number, han
       ExpressionAttributeValues: { ':h': handled, ':v': version, ':next': version + 1, ':sg': 'safeguarding' },
     },
   };
+}
+
+/** Up to `limit` quotes chosen for partners in a theme (one Query, however big the theme). */
+export async function listQuotes(tenantId: string, themeId: string, limit = 10): Promise<{ id: string; text: string; receivedOn: string }[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :q)',
+      ExpressionAttributeValues: { ':pk': keys.themePartition(tenantId, themeId), ':q': 'QUOTE#' },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ id: String(i['feedbackId']), text: String(i['text']), receivedOn: String(i['receivedOn']).slice(0, 7) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebuilds (a job, never a request path)
+
+/** Rewrites one period's counters from a recount: one item per priority part, shard 0. */
+export async function replaceCounters(tenantId: string, period: string, cells: Map<string, number>): Promise<void> {
+  const parts = new Map<string, Record<string, number>>();
+  for (const [cell, n] of cells) {
+    const part = counterPart(cell);
+    parts.set(part, { ...(parts.get(part) ?? {}), [cell]: n });
+  }
+  await replacePartition(
+    keys.counterPartition(tenantId, period),
+    [...parts].map(([part, counts]) => ({ SK: keys.counter(tenantId, period, 0, part).SK, type: 'feedback-counter', tenantId, ...counts })),
+  );
+}
+
+/** Periods that have counter items now (months and ALL), for a rebuild to clear. */
+export async function countedPeriods(tenantId: string, months: string[]): Promise<string[]> {
+  const found = await Promise.all(months.map(async (m) => ((await readCounters(tenantId, m)).size ? m : undefined)));
+  return found.filter((m): m is string => m !== undefined);
+}
+
+/** Sets a theme's counts to a recount's (stale cells removed), leaving its fields and version alone. */
+export async function replaceThemeCounts(tenantId: string, themeId: string, cells: Map<string, number>): Promise<void> {
+  const theme = await getTheme(tenantId, themeId);
+  if (!theme) return;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let i = 0;
+  for (const [cell, n] of cells) {
+    names[`#c${i}`] = `${THEME_COUNT}${cell}`;
+    values[`:c${i}`] = n;
+    sets.push(`#c${i} = :c${i}`);
+    i++;
+  }
+  for (const cell of Object.keys(theme.counts)) {
+    if (cells.has(cell)) continue;
+    names[`#c${i}`] = `${THEME_COUNT}${cell}`;
+    removes.push(`#c${i}`);
+    i++;
+  }
+  if (!sets.length && !removes.length) return;
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.theme(tenantId, themeId),
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
+      ExpressionAttributeNames: names,
+      ...(sets.length ? { ExpressionAttributeValues: values } : {}),
+      ConditionExpression: 'attribute_exists(PK)',
+    }),
+  );
 }

@@ -1,13 +1,15 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
-import type { BulkInput, BulkResult, Feedback, FeedbackView, TagInput, TriageCounts, TriageFilter } from '@pv/shared/feedback.schema';
+import { isQuoteOf, type BulkInput, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
+import { findingLabels, findPersonalData } from '@pv/shared/personal-data';
 import { suggestPriorities } from '@pv/shared/priority-matcher';
 import { auditPut } from '../audit/audit.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { config as env } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
+import { memberNames } from '../panels/panels.repository.ts';
 import { redactAnswer } from '../surveys/surveys.repository.ts';
 import { getConfig } from '../tenants/tenants.service.ts';
 import * as repo from './feedback.repository.ts';
@@ -102,6 +104,31 @@ export async function setStatus(caller: Caller, tenantId: string, id: string, ve
   const after: Feedback = { ...before, status, version: before.version + 1 };
   const extra = status === 'not-relevant' || before.status === 'not-relevant' ? [auditPut(tenantId, audit(caller, 'update', 'feedback', id, status === 'not-relevant' ? 'Marked a comment as not relevant' : 'Put a comment back in the queue'))] : [];
   await write(tenantId, [{ before, after }], extra, before);
+  return view(after, activeIds(config).priorities);
+}
+
+/**
+ * Chooses words from a comment for partners to read on its theme's page (or, with an empty text,
+ * takes them away). Only the comment's own words, only in a theme, only when counted, and never with
+ * anything the personal-data check finds: the officer must take it out (there is no "confirm" here).
+ */
+export async function setQuote(caller: Caller, tenantId: string, id: string, version: number, text: string): Promise<FeedbackView> {
+  const [config, before] = await Promise.all([getConfig(tenantId), requireFeedback(tenantId, id)]);
+  if (before.version !== version) throw changedMeanwhile(before);
+  if (text) {
+    if (!before.themeId) throw invalid({ text: 'Put this comment in a theme first: partners read quotes on a theme’s page' });
+    if (before.status !== 'new' && before.status !== 'reviewed') throw invalid({ text: 'Only comments counted in the feedback can be quoted' });
+    if (!isQuoteOf(text, before.text)) throw invalid({ text: 'Use only the parent’s own words: copy them from the comment, and put … where you leave words out' });
+    const findings = findPersonalData(text, await memberNames(tenantId));
+    if (findings.length) {
+      throw invalid({ text: `Take out anything that could identify someone: ${findings.map((f) => `“${f.match}” (${findingLabels[f.kind]})`).join(', ')}` });
+    }
+  } else if (!before.quote) {
+    return view(before, activeIds(config).priorities);
+  }
+  const { quote: _q, ...rest } = before;
+  const after: Feedback = { ...rest, ...(text ? { quote: { text, by: caller.email, at: nowIso() } } : {}), version: before.version + 1 };
+  await write(tenantId, [{ before, after }], [auditPut(tenantId, audit(caller, 'update', 'feedback', id, text ? 'Chose a quote from a comment for partners to read' : 'Took away a quote partners could read'))], before);
   return view(after, activeIds(config).priorities);
 }
 

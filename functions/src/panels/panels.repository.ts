@@ -179,3 +179,10 @@ export async function stopLoopEmails(tenantId: string, panelId: string, memberId
     throw error;
   }
 }
+
+/** Everyone on the partnership's panels, by name: a name in a text going public is a finding. */
+export async function memberNames(tenantId: string): Promise<string[]> {
+  const panels = await listPanels(tenantId);
+  const members = (await Promise.all(panels.map((p) => listMembers(tenantId, p.id)))).flat();
+  return [...new Set(members.map((m) => m.name).filter(Boolean))];
+}

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@pv/shared/errors';
 import { config } from './config.ts';
 
@@ -150,4 +150,63 @@ export function decodeCursor(cursor: string | undefined, belongs: (key: Record<s
     throw new DomainError('invalid', 'That page does not exist. Go back to the first page.');
   }
   return key;
+}
+
+/** One ADD update of counter cells (zeros left out), or nothing when every delta is zero. `prefix` goes before each cell's name. */
+export function addCounts(key: Record<string, string>, deltas: Map<string, number>, prefix = ''): TransactItem | undefined {
+  const entries = [...deltas].filter(([, v]) => v !== 0);
+  if (!entries.length) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([cell, v], i) => {
+    names[`#c${i}`] = `${prefix}${cell}`;
+    values[`:v${i}`] = v;
+    return `#c${i} :v${i}`;
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Counter items keyed `SK = MONTH#<yyyy-mm>` in one partition, from `from` to `to`: month → cell → count. */
+export async function readMonthCells(partition: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': partition, ':from': `MONTH#${from}`, ':to': `MONTH#${to}` },
+  });
+  return new Map(items.map((i) => [String(i['SK']).slice('MONTH#'.length), new Map(Object.entries(i).filter((e): e is [string, number] => typeof e[1] === 'number'))]));
+}
+
+/**
+ * Replaces every item of a partition of counters with `items` (a rebuild job's output): deletes the
+ * ones not written again, puts the rest. Not atomic: a job for a quiet moment, never a request path.
+ */
+export async function replacePartition(partition: string, items: Record<string, unknown>[]): Promise<void> {
+  const existing = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition }, ProjectionExpression: 'PK, SK' });
+  const kept = new Set(items.map((i) => String(i['SK'])));
+  const requests = [
+    ...existing.filter((e) => !kept.has(String(e['SK']))).map((e) => ({ DeleteRequest: { Key: { PK: e['PK'], SK: e['SK'] } } })),
+    ...items.map((Item) => ({ PutRequest: { Item: { ...Item, PK: partition } } })),
+  ];
+  for (let i = 0; i < requests.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = { [tableName()]: requests.slice(i, i + 25) };
+    while (request && Object.keys(request).length) {
+      const out = await db().send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+    }
+  }
+}
+
+/** Rewrites counter items keyed `SK = MONTH#<yyyy-mm>` in one partition from month → cell → count. */
+export async function replaceMonthCells(partition: string, byMonth: Map<string, Map<string, number>>, type: string): Promise<void> {
+  await replacePartition(
+    partition,
+    [...byMonth].map(([month, cells]) => ({ SK: `MONTH#${month}`, type, ...Object.fromEntries(cells) })),
+  );
 }

@@ -49,6 +49,7 @@ describe('the log in words', () => {
     expect(basedOnSentence(action, names, 5)).toBe('Based on 12 comments from parents in Bassetlaw, including dads and partners and LGBT+ parents.');
     expect(basedOnSentence({ ...action, basedOn: null }, names, 5)).toBe('Based on fewer than 5 comments.');
     expect(basedOnSentence({ ...action, networkIds: [], groups: [] }, names, 5)).toBe('Based on 12 comments from parents.');
+    expect(basedOnSentence({ ...action, basedOn: 0, consultationIds: ['waiting'] }, names, 5)).toBe('Based on what families told us in the consultation.');
   });
 
   it('lower-cases a group name inside a sentence but not an initialism', () => {

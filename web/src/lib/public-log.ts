@@ -59,8 +59,9 @@ export function inSentence(name: string): string {
  * named with a count: the API leaves out groups under the threshold, and when the total is under
  * it too, nothing but "fewer than 5" is said.
  */
-export function basedOnSentence(a: Pick<PublicAction, 'basedOn' | 'networkIds' | 'groups'>, names: LogNames, threshold: number): string {
+export function basedOnSentence(a: Pick<PublicAction, 'basedOn' | 'networkIds' | 'groups' | 'consultationIds'>, names: LogNames, threshold: number): string {
   if (a.basedOn === null) return `Based on fewer than ${threshold} comments.`;
+  if (a.basedOn === 0) return a.consultationIds.length ? 'Based on what families told us in the consultation.' : 'Not linked to particular comments from families.';
   const places = namesOf(a.networkIds, names.networks);
   const groups = namesOf(a.groups, names.groups).map(inSentence);
   return [

@@ -5,7 +5,8 @@ import type { Feedback } from '@pv/shared/feedback.schema';
 import { approveAction, createAction, submitAction, updateAction } from '../../actions/actions.service.ts';
 import { changeStage, createConsultation } from '../../consultations/consultations.service.ts';
 import { conversationPut } from '../../consultations/consultations.repository.ts';
-import { newFeedbackWrites } from '../../feedback/feedback.repository.ts';
+import { getManyFeedback, newFeedbackWrites } from '../../feedback/feedback.repository.ts';
+import { setQuote } from '../../feedback/triage.service.ts';
 import { createTheme } from '../../feedback/themes.service.ts';
 import { transactWrite } from '../../platform/dynamodb.ts';
 import { groupsFor, hubFacts } from '../../representation/representation.service.ts';
@@ -154,6 +155,16 @@ export async function seedDemoFeedback(tenantId: string, count = 360): Promise<v
   const themeIds: Partial<Record<ThemeKey, string>> = {};
   for (const [key, ids] of byTheme) {
     themeIds[key] = (await createTheme(officer, tenantId, { name: themeNames[key as Exclude<ThemeKey, 'none'>], description: '' }, ids)).id;
+  }
+
+  // Officers chose a few quotes in each theme for partners to read (the parents' own words, checked).
+  for (const [key, ids] of byTheme) {
+    if (key === 'none') continue;
+    for (const id of ids.slice(0, 3)) {
+      const f = (await getManyFeedback(tenantId, [id]))[0]!;
+      const core = quotes.find((q) => f.text.includes(q.text));
+      if (core) await setQuote(officer, tenantId, id, f.version, core.text);
+    }
   }
 
   const publish = async (input: ActionInput, later?: Partial<ActionInput>) => {
