@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
+import { quoteInput, statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { ApiError } from '$lib/server/api';
 import { activeOptions, backParam, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
@@ -13,15 +13,6 @@ import type { Actions, PageServerLoad } from './$types';
  * may read from it (the API checks they are the comment's own and hold no personal data).
  */
 
-/** The quote partners see on the theme's page: who chose it and when. */
-interface Quote {
-  text: string;
-  by: string;
-  at: string;
-}
-const quoteOf = (view: FeedbackView): Quote | undefined => (view as FeedbackView & { quote?: Quote }).quote;
-
-const QUOTE_MAX = 1000;
 
 /** Active choices, plus any the comment already has that have since been retired. */
 function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingTheme'], chosen: string[]) {
@@ -33,7 +24,7 @@ function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingThe
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { config, view, card, place } = await officerComment(locals, url, params.id);
   const because = new Map(card.suggestions.map((s) => [s.priorityId, s.because]));
-  const quote = quoteOf(view);
+  const quote = view.quote;
   const quoted = url.searchParams.get('quoted');
   return {
     card,
@@ -86,14 +77,13 @@ export const actions: Actions = {
     const id = feedbackIdOf(params.id);
     const form = await request.formData();
     const remove = textOf(form, 'do') === 'remove';
-    const text = remove ? '' : textOf(form, 'quote').trim();
     const values = { quote: textOf(form, 'quote') };
-    const version = Number(textOf(form, 'version'));
-    if (!Number.isInteger(version) || version < 1) return fail(400, { form: 'quote', values, errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
-    if (!remove && !text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
-    if (text.length > QUOTE_MAX) return fail(400, { form: 'quote', values, errors: { quote: `The quote must be ${QUOTE_MAX} characters or fewer` } });
+    const read = parseForm(quoteInput, { version: textOf(form, 'version'), text: remove ? '' : values.quote });
+    if (!read.input) return fail(400, { form: 'quote', values, errors: read.errors?.text ? { quote: read.errors.text } : { _: 'Something was missing from the form. Reload the page and try again.' } });
+    // An empty box would take the quote away: only the remove button may do that.
+    if (!remove && !read.input.text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
     try {
-      await client.setFeedbackQuote(tenantId, id, version, text);
+      await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
     } catch (e) {
       return formProblem(e, url, { form: 'quote', values }, { text: 'quote' });
     }
