@@ -139,17 +139,26 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
 
       await nav.getByRole('link', { name: 'Heatmap' }).click();
       await page.waitForURL((u) => u.pathname === '/partner/heatmap');
-      expect(await page.locator('#heatmap caption').textContent()).toContain('Comments by priority and hub network');
-      const mansfield = await heatCell(page, "Parents' mental health", 'Mansfield Family Hub Network');
+      // The networks' names lose the words they share ("… Family Hub Network"): the caption says them once.
+      expect(await page.locator('#heatmap caption').textContent()).toContain('Comments by priority and Family Hub Network');
+      const mansfield = await heatCell(page, "Parents' mental health", 'Mansfield');
       // Every one of Mansfield's 14 comments is about parents' mental health.
       expect((await mansfield.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^14 ,? ?100%$/);
-      expect(await (await heatCell(page, 'Building blocks of health and wellbeing', 'Broxtowe Family Hub Network')).textContent()).toContain('fewer than 5');
+      expect(await (await heatCell(page, 'Building blocks of health and wellbeing', 'Broxtowe')).textContent()).toContain('fewer than 5');
       expect(await mainText(page)).toMatch(/“Fewer than 5”: the number is too small to show/);
       await checked(page, 'heatmap', 1280);
+      // Printed: no menus or filters, the period and the partnership's name kept.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('form.insight-filters').isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: 'Partner area' }).isVisible()).toBe(false);
+      expect(await page.locator('h2#period').isVisible()).toBe(true);
+      expect(await page.locator('.caption').first().textContent()).toBe('Nottinghamshire Best Start Partnership');
+      await page.screenshot({ path: `${SHOTS}/heatmap-print-1280.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
 
       // Mansfield's hubs, for this financial year.
       await page.getByLabel('Period', { exact: true }).selectOption('year');
-      await page.getByLabel('Family Hub network').selectOption('mansfield');
+      await page.getByLabel('Family Hub network', { exact: true }).selectOption('mansfield');
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL((u) => u.searchParams.get('network') === 'mansfield' && u.searchParams.get('period') === 'year');
       main = await mainText(page);
@@ -243,7 +252,7 @@ describe('a partnership member reading the insight (JavaScript off, 320 px)', ()
       expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
       await checked(page, 'heatmap', 320);
 
-      await page.getByLabel('Family Hub network').selectOption('bassetlaw');
+      await page.getByLabel('Family Hub network', { exact: true }).selectOption('bassetlaw');
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL((u) => u.searchParams.get('network') === 'bassetlaw');
       const worksop = await heatCell(page, "Parents' mental health", 'Worksop');

@@ -158,3 +158,17 @@ export function monthInWords(yyyyMm: string): string {
 export function compactRows<R extends { name: string; cell: InsightCell }>(rows: R[]): { shown: R[]; small: string[] } {
   return { shown: rows.filter((r) => r.cell.hidden !== 'small'), small: rows.filter((r) => r.cell.hidden === 'small').map((r) => r.name) };
 }
+
+/**
+ * Column names without the words they all end with ("Ashfield Family Hub Network", "Bassetlaw
+ * Family Hub Network" → "Ashfield", "Bassetlaw"), and those words, so a table of seven networks
+ * fits the page; the caption says what the columns are.
+ */
+export function withoutCommonEnding(names: string[]): { names: string[]; ending: string } {
+  if (names.length < 2) return { names, ending: '' };
+  const words = names.map((n) => n.split(' '));
+  let k = 0;
+  while (words.every((w) => w.length > k + 1 && w[w.length - 1 - k]!.toLowerCase() === words[0]![words[0]!.length - 1 - k]!.toLowerCase())) k++;
+  if (!k) return { names, ending: '' };
+  return { names: words.map((w) => w.slice(0, w.length - k).join(' ')), ending: words[0]!.slice(-k).join(' ') };
+}
