@@ -111,7 +111,7 @@ export const partnerViews = [
   { href: '/partner/representation', text: 'Panels' },
 ] as const;
 
-export { inSentence, listInWords } from './public-log';
+export { inSentence, listInWords } from './public-log.ts';
 
 /** A chart's text alternative: "Comments each month, April 2025 to March 2026: 120 in all. Most in January 2026 (21), fewest in August 2025 (3). 2 months hidden." */
 export function monthsInWords(points: { label: string; cell: InsightCell }[], total: InsightCell, threshold: number, period: string): string {
