@@ -204,6 +204,15 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
       expect([mental[at], mental[at + 1]]).toEqual(['14', '100']);
       expect(mental[header.indexOf('Broxtowe Family Hub Network')]).toBe('fewer than 5');
 
+      // Every other view as a spreadsheet too, each starting with the same kind of line.
+      for (const path of ['/partner/overview.csv', '/partner/voice.csv', '/partner/themes.csv?priority=' + MENTAL, `/partner/themes/${waitingTheme}/theme.csv`, '/partner/trends.csv?period=year']) {
+        const response = await page.request.get(path);
+        expect(response.status(), path).toBe(200);
+        const text = (await response.body()).toString('utf8');
+        expect(text, path).toMatch(/^\uFEFF"Partnership insight: [^"]+ – \w+ \d{4} to \w+ \d{4}\. Numbers under 5 are hidden/);
+        for (const secret of ['Jo Bloggs', '@', QUOTE]) expect(text, path).not.toContain(secret);
+      }
+
       await nav.getByRole('link', { name: 'Whose voice' }).click();
       await page.waitForURL((u) => u.pathname === '/partner/voice');
       main = await mainText(page);
@@ -257,6 +266,13 @@ describe('a partnership member reading the insight (JavaScript off, 320 px)', ()
       await page.waitForURL((u) => u.searchParams.get('network') === 'bassetlaw');
       const worksop = await heatCell(page, "Parents' mental health", 'Worksop');
       expect((await worksop.textContent())!).toMatch(/6/);
+      // One group's feedback is shown by network only: the network chosen is let go.
+      await page.getByLabel('Group of families').selectOption('dads-partners');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((u) => u.searchParams.get('group') === 'dads-partners');
+      expect(await page.locator('#heatmap caption').textContent()).toContain('dads and partners only');
+      expect(await page.getByLabel('Family Hub network', { exact: true }).inputValue()).toBe('');
+      await page.goBack();
       await worksop.getByRole('link').click();
       await page.waitForURL((u) => u.pathname === '/partner/themes' && u.searchParams.get('network') === 'bassetlaw');
       await checked(page, 'themes', 320);

@@ -107,7 +107,7 @@ export function themeCsv(partnership: string, v: InsightThemeDetail): string {
   const t = v.threshold;
   const part = (name: string, rows: { name: string; cell: InsightCell }[]) => rows.map((r): Cell[] => [name, r.name, count(r.cell, t), share(r.cell)]);
   return csvFile([
-    ...heading(`Partnership insight: the theme "${v.theme.name}"`, partnership, v),
+    ...heading(`Partnership insight: the theme ‘${v.theme.name}’`, partnership, v),
     ['by', 'name', 'comments', 'share (%)'],
     ['theme', 'in this period', count(v.theme.size, t), undefined],
     ['theme', `in ${v.period.previous.label}`, count(v.theme.previous, t), undefined],

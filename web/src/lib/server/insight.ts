@@ -99,11 +99,14 @@ export async function loadInsight<V extends InsightMeta>(
   url: URL,
   filters: readonly FilterKey[],
   fetch: (client: Client, tenantId: string, params: InsightParams) => Promise<V>,
+  /** Filters that don't go together: what to clear, given what was chosen. */
+  clear: (values: InsightValues) => Partial<Record<FilterKey, ''>> = () => ({}),
 ): Promise<{ tenant: PublicTenant; page: InsightPage<V> }> {
   const caller = requireArea(locals, url, 'partner');
   const today = new Date().toISOString().slice(0, 10);
   const tenant = await partnership(caller.tenantId, url);
-  const values = readValues(url, tenant, filters, today);
+  const read = readValues(url, tenant, filters, today);
+  const values = { ...read, ...clear(read) };
   const filterValues = Object.fromEntries(filters.map((k) => [k, values[k]]));
   const base = {
     values,
@@ -138,6 +141,12 @@ function fieldErrors(errors: Record<string, string>): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The heatmap shows one group's feedback by hub network only: by Family Hub the numbers would be
+ * too small to show (the API keeps no group × hub counts), so a network chosen with a group is let go.
+ */
+export const heatmapClear = (values: InsightValues): Partial<Record<FilterKey, ''>> => (values.group ? { network: '' } : {});
 
 /** An export's view, or 400 with the first problem in words (the page shows them all). */
 export function viewOrFail<V>(page: InsightPage<V>): V {
