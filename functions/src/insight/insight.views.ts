@@ -69,7 +69,9 @@ class ViewTable {
 
   /** The cell as a partner sees it; `of` makes a share of another cell (null if either is hidden). */
   cell(id: string, of?: string): InsightCell {
-    const count = this.values.get(id) ?? 0;
+    // A number the table was not told about has not been protected: never show it.
+    if (!this.values.has(id) || (of !== undefined && !this.values.has(of))) throw new Error(`${id} is not in this view's table`);
+    const count = this.values.get(id)!;
     const share = of === undefined ? undefined : this.isHidden(id) || this.isHidden(of) ? null : percent(count, this.values.get(of) ?? 0);
     if (this.isHidden(id)) return { count: null, hidden: this.smallOnes.has(id) ? 'small' : 'secondary', ...(of === undefined ? {} : { sharePercent: null }) };
     return { count, ...(share === undefined ? {} : { sharePercent: share }) };
@@ -198,9 +200,10 @@ export function heatmap(config: TenantConfig, period: Period, readAt: string, co
   for (const place of places) t.sum(id('*', place), priorities.map((x) => id(`p:${x.id}`, place)));
   t.seal();
 
-  const network = filter.network ? networks.find((n) => n.id === filter.network) : undefined;
+  // Hubs only without a group: with one, a chosen network is let go (the columns stay networks).
+  const network = filter.network && withHubs ? networks.find((n) => n.id === filter.network) : undefined;
   const columns = network ? hubsOf(network.id).map((h) => ({ id: h.id, name: h.name, place: `h:${h.id}` })) : networks.map((n) => ({ id: n.id, name: n.name, place: `n:${n.id}` }));
-  const parent = network && withHubs ? `n:${network.id}` : '*';
+  const parent = network ? `n:${network.id}` : '*';
   const rows: HeatmapRow[] = priorities.map((p) => ({
     priorityId: p.id,
     name: p.name,
@@ -213,7 +216,7 @@ export function heatmap(config: TenantConfig, period: Period, readAt: string, co
   const group = filter.group ? config.group.find((x) => x.id === filter.group) : undefined;
   return {
     ...meta(config, period, readAt),
-    scope: network && withHubs ? { kind: 'hubs', networkId: network.id, networkName: network.name } : { kind: 'networks' },
+    scope: network ? { kind: 'hubs', networkId: network.id, networkName: network.name } : { kind: 'networks' },
     ...(group ? { group: { id: group.id, name: group.name } } : {}),
     columns: columns.map((c) => ({ id: c.id, name: c.name, total: t.cell(id('*', c.place)) })),
     rows,

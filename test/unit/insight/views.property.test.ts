@@ -261,6 +261,7 @@ describe('partner views', () => {
           ...attack(comments, heatmapNumbers(config, comments, {}), threshold, kinds.heatmap).map((p) => `heatmap: ${p}`),
           ...attack(comments, heatmapNumbers(config, comments, { network: 'n1' }), threshold, kinds.heatmap).map((p) => `heatmap n1: ${p}`),
           ...attack(comments, heatmapNumbers(config, comments, { group: 'g1' }), threshold, kinds.heatmap).map((p) => `heatmap g1: ${p}`),
+          ...attack(comments, heatmapNumbers(config, comments, { group: 'g2', network: 'n1' }), threshold, kinds.heatmap).map((p) => `heatmap g2 n1: ${p}`),
           ...attack(comments, voiceNumbers(config, comments), threshold, kinds.voice).map((p) => `voice: ${p}`),
           ...attack(comments, trendNumbers(config, comments), threshold, kinds.trends).map((p) => `trends: ${p}`),
           ...attack(comments, themeNumbers(config, comments), threshold, kinds.theme).map((p) => `theme: ${p}`),
