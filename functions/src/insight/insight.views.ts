@@ -308,9 +308,10 @@ export function gaps(groups: VoiceGroup[], threshold: number, limit = 8): VoiceG
     if (share.baselinePercent === undefined) return;
     const s = share.feedback.sharePercent;
     if (s === null || s === undefined) {
-      // Hidden because it is small: still a gap worth naming, without the number.
+      // Hidden because it is small: still a gap worth naming, without the number (ranked as half the
+      // population share: how big the gap is can't be known, and a known gap says more).
       if (share.feedback.hidden === 'small' && share.baselinePercent >= 10) {
-        out.push({ groupId: g.groupId, gapPoints: share.baselinePercent, text: `${g.name} gave fewer than ${threshold} comments ${where}; they are about ${fmt(share.baselinePercent)}% of parents.` });
+        out.push({ groupId: g.groupId, gapPoints: share.baselinePercent / 2, text: `${g.name} gave fewer than ${threshold} comments ${where}; they are about ${fmt(share.baselinePercent)}% of parents.` });
       }
       return;
     }
@@ -324,7 +325,16 @@ export function gaps(groups: VoiceGroup[], threshold: number, limit = 8): VoiceG
     for (const p of g.byPriority) say(g, p, `on ${lowerFirst(p.name)}`);
     for (const n of g.byNetwork) say(g, n, `in ${n.name}`);
   }
-  return out.sort((a, b) => b.gapPoints - a.gapPoints || a.text.localeCompare(b.text)).slice(0, limit);
+  // The biggest first, at most two a group, so one group's gap in every network doesn't crowd out the rest.
+  const perGroup = new Map<string, number>();
+  return out
+    .sort((a, b) => b.gapPoints - a.gapPoints || a.text.localeCompare(b.text))
+    .filter((g) => {
+      const n = (perGroup.get(g.groupId) ?? 0) + 1;
+      perGroup.set(g.groupId, n);
+      return n <= 2;
+    })
+    .slice(0, limit);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
