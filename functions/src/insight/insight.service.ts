@@ -1,4 +1,5 @@
-import type { ActionStatus } from '@pv/shared/action.schema';
+import type { PublicAction } from '@pv/shared/action.schema';
+import type { Theme } from '@pv/shared/feedback.schema';
 import {
   resolvePeriod,
   type InsightHeatmap,
@@ -30,18 +31,26 @@ async function feedbackByMonth(tenantId: string, months: string[]): Promise<Map<
   return new Map(await Promise.all(months.map(async (m) => [m, await feedback.readCounters(tenantId, m)] as const)));
 }
 
-/** Themes with the status of their newest published action (a theme names few actions). */
+/** The published versions of these actions, by id (unpublished ones left out). */
+async function publishedActions(tenantId: string, ids: string[]): Promise<Map<string, PublicAction>> {
+  const found = await Promise.all([...new Set(ids)].map((a) => actions.getPublicAction(tenantId, a)));
+  return new Map(found.filter((a) => a !== undefined).map((a) => [a.id, a]));
+}
+
+/** What the views need of a theme, with the status of its newest published action. */
+function factsOf(t: Theme, published: Map<string, PublicAction>): views.ThemeFacts {
+  const newest = t.actionIds
+    .map((a) => published.get(a))
+    .filter((a) => a !== undefined)
+    .sort((a, b) => b.updatedOn.localeCompare(a.updatedOn))[0];
+  return { id: t.id, name: t.name, description: t.description ?? '', counts: t.counts, actionIds: t.actionIds, ...(t.firstActionOn ? { firstActionOn: t.firstActionOn } : {}), actionStatus: newest?.status ?? null };
+}
+
+/** Every theme's facts (a theme names few actions). */
 async function themeFacts(tenantId: string): Promise<views.ThemeFacts[]> {
   const themes = await feedback.listThemes(tenantId);
-  const ids = [...new Set(themes.flatMap((t) => t.actionIds))];
-  const published = new Map((await Promise.all(ids.map((a) => actions.getPublicAction(tenantId, a)))).filter((a) => a !== undefined).map((a) => [a.id, a]));
-  return themes.map((t) => {
-    const newest = t.actionIds
-      .map((a) => published.get(a))
-      .filter((a) => a !== undefined)
-      .sort((a, b) => b.updatedOn.localeCompare(a.updatedOn))[0];
-    return { id: t.id, name: t.name, description: t.description ?? '', counts: t.counts, actionIds: t.actionIds, ...(t.firstActionOn ? { firstActionOn: t.firstActionOn } : {}), actionStatus: (newest?.status ?? null) as ActionStatus | null };
-  });
+  const published = await publishedActions(tenantId, themes.flatMap((t) => t.actionIds));
+  return themes.map((t) => factsOf(t, published));
 }
 
 function setUp(query: InsightQuery): { period: Period; readAt: string } {
@@ -87,16 +96,13 @@ export async function theme(tenantId: string, themeId: string, query: InsightQue
   const { period, readAt } = setUp(query);
   const [config, th] = await Promise.all([getConfig(tenantId), feedback.getTheme(tenantId, themeId)]);
   if (!th) throw new DomainError('not-found', 'There is no theme at this address.');
-  const published = (await Promise.all(th.actionIds.map((a) => actions.getPublicAction(tenantId, a)))).filter((a) => a !== undefined);
-  const newest = [...published].sort((a, b) => b.updatedOn.localeCompare(a.updatedOn))[0];
-  const facts: views.ThemeFacts = { id: th.id, name: th.name, description: th.description ?? '', counts: th.counts, actionIds: th.actionIds, ...(th.firstActionOn ? { firstActionOn: th.firstActionOn } : {}), actionStatus: newest?.status ?? null };
-  const quotes = await feedback.listQuotes(tenantId, themeId);
+  const [published, quotes] = await Promise.all([publishedActions(tenantId, th.actionIds), feedback.listQuotes(tenantId, themeId)]);
   return views.themeDetail(
     config,
     period,
     readAt,
-    facts,
-    published.map((a) => ({ id: a.id, youSaid: a.youSaid, weDid: a.weDid, status: a.status, publishedOn: a.publishedOn })),
+    factsOf(th, published),
+    [...published.values()].map((a) => ({ id: a.id, youSaid: a.youSaid, weDid: a.weDid, status: a.status, publishedOn: a.publishedOn })),
     quotes,
   );
 }
