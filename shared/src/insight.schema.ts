@@ -5,8 +5,8 @@ import { slug } from './validation.ts';
 /**
  * Partnership insight: what families are saying by priority, hub and group, whose voice is missing,
  * and how well the partnership closes the loop. Aggregates only, from counters kept at write time;
- * every count about people under the tenant's threshold is hidden, and so is any count that would
- * let a hidden one be worked out from the others on the same view.
+ * every count about people is changed a little by the cell key method, and shown as "fewer than 5"
+ * when the changed count is under the tenant's threshold.
  *
  * Periods are whole months: the financial year (April to March), one of its quarters, the last 12
  * months, or any run of months up to three years.
@@ -132,13 +132,14 @@ function rangeLabel(from: string, to: string): string {
 }
 
 /**
- * A count about people on a partner view. `count` is null when hidden: `small` under the threshold
- * (shown as "fewer than 5"), `secondary` hidden so that a small one can't be worked out from it.
+ * A count about people on a partner view, protected by the cell key method (`shared/src/cell-key.ts`):
+ * slightly changed, the same way for the same people wherever it is shown. `count` is null when the
+ * changed count is under the threshold ("fewer than 5"). Nothing says why a number is missing or how
+ * it was changed: there is one rule, and the page "How we protect these numbers" explains it.
  */
 export interface InsightCell {
   count: number | null;
-  hidden?: 'small' | 'secondary';
-  /** Percent (one decimal) of whatever the view says it is a share of; null when the count is hidden. */
+  /** Percent (one decimal) of whatever the view says it is a share of, from the changed counts; null when either is under the threshold. */
   sharePercent?: number | null;
 }
 
