@@ -26,8 +26,12 @@
  * independent change for every start month, and averaging the differences of many pairs of periods
  * would wash the changes out.) Only the months the cell has records in count: the cover is of the span
  * from its first to its last month with records in the period, so the same records always give the
- * same blocks, and the same value, whatever period they are read through. "All time" is a block of its
- * own (the counters keep an all-time tally): a period holding all of a cell's records publishes it.
+ * same blocks, and the same value, whatever period they are read through.
+ *
+ * "All time" is one more block, for figures that have no months behind them (the public log's "things
+ * you told us", a theme's spread by priority, hub or group): one perturbation of the all-time tally.
+ * A cell's whole history can so be read two ways, all time and a period covering it, which lets a
+ * reader average two changes for it: no more.
  *
  * The p-table (out of 256 cell keys; design after Marley & Leaver's and ONS's tables: unbiased, a fixed
  * spread, no negative counts):
@@ -149,14 +153,11 @@ export function blocksOf(months: readonly string[]): string[][] {
 
 /**
  * A cell's published count over a period: the months it has records in, from the first to the last,
- * covered by canonical blocks, each block's tally perturbed, and the results added up. `allTime` is
- * the cell's tally over all time, where the reader has it: a period that holds every one of the
- * cell's records publishes the all-time block, so "all time" and "a period covering everything" say
- * the same number.
+ * covered by canonical blocks, each block's tally perturbed, and the results added up. A function of
+ * the records alone (their months and keys): the same records give the same number through any period.
  */
-export function perturbOverMonths(months: readonly string[], tallyOf: (month: string) => Tally, allTime?: Tally): number {
+export function perturbOverMonths(months: readonly string[], tallyOf: (month: string) => Tally): number {
   const tallies = months.map(tallyOf);
-  if (allTime && allTime.n > 0 && tallies.reduce((s, t) => s + t.n, 0) === allTime.n) return perturb(allTime);
   const first = tallies.findIndex((t) => t.n !== 0);
   if (first === -1) return 0;
   let last = tallies.length - 1;

@@ -55,6 +55,11 @@ export interface Feedback {
   panelId?: string;
   /** Words from it an officer checked and chose for partners to read on the theme's page. */
   quote?: Quote;
+  /**
+   * The cell key method's random record key (0–255, `shared/src/cell-key.ts`), given when the comment
+   * is written: it moves the key sums beside the counts it is in. Never leaves the API.
+   */
+  recordKey?: number;
   version: number;
 }
 
@@ -65,7 +70,7 @@ export interface Quote {
 }
 
 /** What an officer sees in the triage queue: never who said it, only whether it was a named person. */
-export interface FeedbackView extends Omit<Feedback, 'memberId' | 'panelId'> {
+export interface FeedbackView extends Omit<Feedback, 'memberId' | 'panelId' | 'recordKey'> {
   named: boolean;
   suggestions: Suggestion[];
 }

@@ -1,3 +1,4 @@
+import { addRecord } from '@pv/shared/cell-key';
 import { countedStatuses, type Feedback } from '@pv/shared/feedback.schema';
 
 /**
@@ -14,12 +15,17 @@ import { countedStatuses, type Feedback } from '@pv/shared/feedback.schema';
  *   `src:<survey|conversation>` and `x:<cross-cutting theme>`.
  *
  * Cells of a theme's own counts (counted comments in it): `*`, `p:`, `n:`, `h:`, `g:`, the month it
- * came in (`m:yyyy-mm`, for a period's themes, growth and time to an action) and each priority ×
- * network pair (`p:x|n:y`, the themes behind a heatmap cell). Months, not days: a theme's item stays
+ * came in (`m:yyyy-mm`, for a period's themes, growth and time to an action), the month and network
+ * (`m:yyyy-mm|n:y`, a network's themes for a period) and each priority × network pair (`p:x|n:y`, the
+ * themes behind a heatmap cell). Months, not days: a theme's item stays
  * the same size whether it holds 50 comments or 50,000.
+ *
+ * Every cell keeps, beside its count, the sum of its comments' record keys (`<cell>~k`, see
+ * `shared/src/cell-key.ts`): what the cell key method needs to change a published count the same way
+ * for the same comments wherever it is shown.
  */
 
-export type Counted = Pick<Feedback, 'status' | 'priorityIds' | 'crossCuttingIds' | 'hubIds' | 'networkId' | 'groups' | 'channel' | 'source' | 'receivedOn'>;
+export type Counted = Pick<Feedback, 'status' | 'priorityIds' | 'crossCuttingIds' | 'hubIds' | 'networkId' | 'groups' | 'channel' | 'source' | 'receivedOn' | 'recordKey'>;
 
 export const SHARDS = 4;
 
@@ -48,6 +54,7 @@ export function themeCells(f: Counted): string[] {
     ...new Set(f.hubIds.map((h) => `h:${h}`)),
     ...new Set(f.groups.map((g) => `g:${g}`)),
     `m:${periodOf(f.receivedOn)}`,
+    ...(f.networkId ? [`m:${periodOf(f.receivedOn)}|n:${f.networkId}`] : []),
     ...(f.networkId ? [...new Set(f.priorityIds)].map((p) => `p:${p}|n:${f.networkId}`) : []),
   ];
 }
@@ -55,12 +62,12 @@ export function themeCells(f: Counted): string[] {
 /** The month a comment is counted in. */
 export const periodOf = (receivedOn: string) => receivedOn.slice(0, 7);
 
-/** Adds `sign` × each cell into `into` (zeros are dropped when the deltas are written). */
-export function addCells(into: Map<string, number>, cells: string[], sign: 1 | -1): void {
-  for (const c of cells) into.set(c, (into.get(c) ?? 0) + sign);
+/** Adds `sign` × one comment to each cell (its count and its record key) into `into` (zeros are dropped when the deltas are written). */
+export function addCells(into: Map<string, number>, cells: string[], sign: 1 | -1, f: Pick<Counted, 'recordKey'>): void {
+  addRecord(into, cells, f.recordKey ?? 0, sign);
 }
 
-/** Sums counter items (shards) into one map of cell → count. */
+/** Sums counter items (shards) into one map of cell → count (and `<cell>~k` → key sum). */
 export function sumShards(items: Record<string, unknown>[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const item of items) {

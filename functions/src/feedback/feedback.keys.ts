@@ -8,7 +8,7 @@
  * | what was said in a consultation's conversations  | GSI1PK = TENANT#t#SOURCE#CONSULTATION#c, GSI1SK = <yyyy-mm-dd>#f     | consultation page          |
  * | triage queue: untagged new, then new, newest first; reviewed; not relevant | GSI2PK = TENANT#t#TRIAGE, GSI2SK = <new1 / new0 / reviewed / not-relevant>#<yyyy-mm-dd>#f | triage, recount |
  * | comments flagged as safeguarding concerns        | GSI2PK = TENANT#t#SAFEGUARDING, GSI2SK = <flagged at>#f              | safeguarding contact only  |
- * | feedback counters for a month, or all time (4 shards, an item per priority) | PK = TENANT#t#FBCOUNT#<yyyy-mm / ALL>, SK = SHARD#<0-3>#<p:priority / *> | triage tabs, public log, insight |
+ * | feedback counters for a month, or all time (4 shards, an item per priority; counts and key sums) | PK = TENANT#t#FBCOUNT#<yyyy-mm / ALL>, SK = SHARD#<0-3>#<p:priority / *>[#<chunk>] | triage tabs, public log, insight |
  * | a theme and the comments in it                   | PK = TENANT#t#THEME#th, SK = THEME / FEEDBACK#f                      | themes, actions            |
  * | a tenant's themes                                | GSI1PK = TENANT#t#THEMES, GSI1SK = THEME#th                          | theme list                 |
  * | quotes chosen for partners, in a theme           | PK = TENANT#t#THEME#th, SK = QUOTE#f                                 | partner theme page         |
@@ -23,7 +23,8 @@ export const feedbackKeys = {
   triage: (t: string, bucket: string, day: string, f: string) => ({ GSI2PK: `TENANT#${t}#TRIAGE`, GSI2SK: `${bucket}#${day}#${f}` }),
   safeguardingPartition: (t: string) => `TENANT#${t}#SAFEGUARDING`,
   safeguarding: (t: string, at: string, f: string) => ({ GSI2PK: `TENANT#${t}#SAFEGUARDING`, GSI2SK: `${at}#${f}` }),
-  counter: (t: string, period: string, shard: number, part: string) => ({ PK: `TENANT#${t}#FBCOUNT#${period}`, SK: `SHARD#${shard}#${part}` }),
+  /** `chunk` > 0: the overflow of one big update (see `COUNTER_CELLS_PER_UPDATE`). */
+  counter: (t: string, period: string, shard: number, part: string, chunk = 0) => ({ PK: `TENANT#${t}#FBCOUNT#${period}`, SK: `SHARD#${shard}#${part}${chunk ? `#${chunk}` : ''}` }),
   counterPartition: (t: string, period: string) => `TENANT#${t}#FBCOUNT#${period}`,
   themePartition: (t: string, th: string) => `TENANT#${t}#THEME#${th}`,
   theme: (t: string, th: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: 'THEME' }),

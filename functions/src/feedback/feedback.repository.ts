@@ -1,7 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
-import { addCounts, db, decodeCursor, replacePartition, encodeCursor, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { addCounts, db, decodeCursor, replacePartition, encodeCursor, isConditionFailure, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { addCells, isCounted, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
 import { feedbackKeys as keys } from './feedback.keys.ts';
 
@@ -32,6 +33,9 @@ function item(tenantId: string, f: Feedback, flaggedAt?: string): Record<string,
   const queue = safeguarding ? keys.safeguarding(tenantId, flaggedAt ?? new Date().toISOString(), f.id) : keys.triage(tenantId, triageBucket(f), f.receivedOn, f.id);
   return { ...keys.feedback(tenantId, f.id), ...sourceIndex, ...queue, type: 'feedback', tenantId, ...f, search: f.text.toLowerCase() };
 }
+
+/** Cells (counts and key sums) one counter update adds to: `ADD #c99 :v99, ` is 14 characters, so 100 stay well inside 4 KB. */
+export const COUNTER_CELLS_PER_UPDATE = 100;
 
 /** Which counter item a cell lives on: its priority (`p:x`), or `*` for the rest. */
 const counterPart = (cell: string) => (cell.startsWith('p:') ? cell.slice(0, cell.indexOf('|')) : '*');
@@ -87,11 +91,11 @@ export function changeWrites(tenantId: string, changes: FeedbackChange[]): Trans
     }
     for (const period of [periodOf(f.receivedOn), 'ALL']) {
       // One counter item per priority part of the cell, so no item's update outgrows DynamoDB's 4 KB expression limit.
-      if (before) for (const c of tenantCells(before)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], -1);
-      if (after) for (const c of tenantCells(after)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], 1);
+      if (before) for (const c of tenantCells(before)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], -1, before);
+      if (after) for (const c of tenantCells(after)) addCells(deltas(counters, `${period}\n${counterPart(c)}`), [c], 1, after);
     }
-    if (before?.themeId) addCells(deltas(themes, before.themeId), themeCells(before), -1);
-    if (after?.themeId) addCells(deltas(themes, after.themeId), themeCells(after), 1);
+    if (before?.themeId) addCells(deltas(themes, before.themeId), themeCells(before), -1, before);
+    if (after?.themeId) addCells(deltas(themes, after.themeId), themeCells(after), 1, after);
     if (after?.themeId) deltas(themes, after.themeId);
     if (before?.themeId && before.themeId !== after?.themeId) {
       writes.push({ Delete: { TableName: tableName(), Key: keys.themeMember(tenantId, before.themeId, f.id) } });
@@ -110,8 +114,13 @@ export function changeWrites(tenantId: string, changes: FeedbackChange[]): Trans
   const shard = Math.floor(Math.random() * SHARDS);
   for (const [at, d] of counters) {
     const [period, part] = at.split('\n') as [string, string];
-    const w = addCounts(keys.counter(tenantId, period, shard, part), d);
-    if (w) writes.push(w);
+    // A big bulk change can touch hundreds of cells of one item: past ~100 the update expression nears
+    // DynamoDB's 4 KB, so the rest go to items of their own (every item of the partition is summed on read).
+    const cells = [...d].filter(([, v]) => v !== 0);
+    for (let i = 0; i * COUNTER_CELLS_PER_UPDATE < cells.length; i++) {
+      const w = addCounts(keys.counter(tenantId, period, shard, part, i), new Map(cells.slice(i * COUNTER_CELLS_PER_UPDATE, (i + 1) * COUNTER_CELLS_PER_UPDATE)));
+      if (w) writes.push(w);
+    }
   }
   for (const [themeId, d] of themes) {
     // The theme must still exist (a merge may have removed it meanwhile).
@@ -123,9 +132,9 @@ export function changeWrites(tenantId: string, changes: FeedbackChange[]): Trans
   return writes;
 }
 
-/** New comments (from a survey answer or a logged conversation), counted as they are written. */
+/** New comments (from a survey answer or a logged conversation), counted as they are written, each given its record key here. */
 export function newFeedbackWrites(tenantId: string, feedback: Feedback[]): TransactItem[] {
-  return feedback.length ? changeWrites(tenantId, feedback.map((after) => ({ after }))) : [];
+  return feedback.length ? changeWrites(tenantId, feedback.map((f) => ({ after: { ...f, recordKey: f.recordKey ?? newRecordKey() } }))) : [];
 }
 
 export async function getFeedback(tenantId: string, id: string): Promise<Feedback | undefined> {
@@ -363,6 +372,33 @@ export async function replaceCounters(tenantId: string, period: string, cells: M
     keys.counterPartition(tenantId, period),
     [...parts].map(([part, counts]) => ({ SK: keys.counter(tenantId, period, 0, part).SK, type: 'feedback-counter', tenantId, ...counts })),
   );
+}
+
+/**
+ * Gives a record key to every comment written before comments had one (a rebuild's first step: the
+ * recount then moves their keys into the key sums). Returns how many it gave.
+ */
+export async function giveRecordKeys(tenantId: string, comments: Feedback[]): Promise<number> {
+  let given = 0;
+  for (const f of comments) {
+    if (f.recordKey !== undefined) continue;
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.feedback(tenantId, f.id),
+          UpdateExpression: 'SET recordKey = :k',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(recordKey)',
+          ExpressionAttributeValues: { ':k': newRecordKey() },
+        }),
+      );
+      given++;
+    } catch (e) {
+      // Removed meanwhile, or given a key by a racing rebuild: either way nothing to do.
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+  return given;
 }
 
 /** Periods that have counter items now (months and ALL), for a rebuild to clear. */

@@ -18,7 +18,7 @@ function withoutZeros(counts: Counts): Counts {
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-async function everyComment(tenantId: string) {
+export async function everyComment(tenantId: string) {
   return [...(await repo.allTriaged(tenantId)), ...(await repo.listSafeguarding(tenantId))];
 }
 
@@ -29,7 +29,7 @@ export async function recountFeedback(tenantId: string): Promise<Counts> {
     for (const period of [periodOf(f.receivedOn), 'ALL']) {
       let cells = counts.get(period);
       if (!cells) counts.set(period, (cells = new Map()));
-      addCells(cells, tenantCells(f), 1);
+      addCells(cells, tenantCells(f), 1, f);
     }
   }
   return withoutZeros(counts);
@@ -51,7 +51,7 @@ export async function recountThemes(tenantId: string): Promise<Counts> {
     if (!f.themeId) continue;
     let cells = counts.get(f.themeId);
     if (!cells) counts.set(f.themeId, (cells = new Map()));
-    addCells(cells, themeCells(f), 1);
+    addCells(cells, themeCells(f), 1, f);
   }
   return withoutZeros(counts);
 }

@@ -38,7 +38,7 @@ function activeIds(config: TenantConfig) {
 
 /** The officer's view of a comment: never who said it, only whether it was a named person. */
 export function view(f: Feedback, priorities: TenantConfig['priority']): FeedbackView {
-  const { memberId, panelId: _p, ...rest } = f;
+  const { memberId, panelId: _p, recordKey: _k, ...rest } = f;
   return { ...rest, named: Boolean(memberId), suggestions: suggestPriorities(f.text, priorities, [...f.priorityIds, ...(f.dismissed ?? [])]) };
 }
 

@@ -67,7 +67,7 @@ export async function overview(tenantId: string, query: InsightQuery): Promise<I
     consultations.readMonthCounts(tenantId, period.from, period.to),
     themeFacts(tenantId),
   ]);
-  return views.overview(config, period, readAt, views.sumMonths(byMonth, period.months), views.sumMonths(actionMonths, period.months), views.sumMonths(consultationMonths, period.months), themes);
+  return views.overview(config, period, readAt, byMonth, views.sumMonths(actionMonths, period.months), views.sumMonths(consultationMonths, period.months), themes);
 }
 
 export async function heatmap(tenantId: string, query: InsightQuery): Promise<InsightHeatmap> {
@@ -75,7 +75,7 @@ export async function heatmap(tenantId: string, query: InsightQuery): Promise<In
   const [config, byMonth] = await Promise.all([getConfig(tenantId), feedbackByMonth(tenantId, period.months)]);
   if (query.network && !config.hubNetwork.some((n) => n.id === query.network)) throw new DomainError('not-found', 'There is no hub network with that name.');
   if (query.group && !config.group.some((g) => g.id === query.group)) throw new DomainError('not-found', 'There is no group with that name.');
-  return views.heatmap(config, period, readAt, views.sumMonths(byMonth, period.months), { ...(query.network ? { network: query.network } : {}), ...(query.group ? { group: query.group } : {}) });
+  return views.heatmap(config, period, readAt, byMonth, { ...(query.network ? { network: query.network } : {}), ...(query.group ? { group: query.group } : {}) });
 }
 
 export async function voice(tenantId: string, query: InsightQuery): Promise<InsightVoice> {
@@ -83,7 +83,7 @@ export async function voice(tenantId: string, query: InsightQuery): Promise<Insi
   const [config, byMonth, panels] = await Promise.all([getConfig(tenantId), feedbackByMonth(tenantId, period.months), listPanels(tenantId)]);
   const activePanels = panels.filter((p) => p.status === 'active');
   const { views: rep } = await representation(config, activePanels);
-  return views.voice(config, period, readAt, views.sumMonths(byMonth, period.months), rep, new Map(activePanels.map((p) => [p.id, p.networkId])));
+  return views.voice(config, period, readAt, byMonth, rep, new Map(activePanels.map((p) => [p.id, p.networkId])));
 }
 
 export async function themes(tenantId: string, query: InsightQuery): Promise<InsightThemes> {

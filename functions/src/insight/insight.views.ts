@@ -1,10 +1,11 @@
 import type { ActionStatus } from '@pv/shared/action.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { conversationChannelLabels } from '@pv/shared/consultation.schema';
-import { family, protect, type Relation } from '@pv/shared/disclosure';
+import { perturb, perturbOverMonths, shown, tallyIn, type Tally } from '@pv/shared/cell-key';
 import type { Theme } from '@pv/shared/feedback.schema';
 import {
   monthLabel,
+  monthsBetween,
   type HeatmapRow,
   type InsightCell,
   type InsightHeatmap,
@@ -26,56 +27,66 @@ import { responseChannelLabels } from '@pv/shared/survey.schema';
 
 /**
  * The partner views, worked out from counters only (no I/O here: `insight.service.ts` reads, these
- * build). Each view puts every count about people it will show into one table, with the sums an
- * attacker knows hold between them (a priority's networks add up to the priority, a theme's months
- * to the theme…), and `protect` hides the small ones and whatever would give them away. Counts of
- * themes, actions and consultations are not about people and are shown as they are.
+ * build). Every count about people is published through the cell key method: changed a little, the
+ * same way for the same people in every view, period and page, so no view, and no set of views, can
+ * be played off against another to work out a small number. Tables need not add up. Counts of themes,
+ * actions and consultations are not about people and are shown as they are.
  */
 
 type Counts = Map<string, number>;
 
-/** One view's counts about people, the sums between them, and (after `seal`) which are hidden. */
-class ViewTable {
-  readonly values = new Map<string, number>();
-  private readonly relations: Relation[] = [];
-  private readonly shown = new Set<string>();
-  private hidden = new Set<string>();
-  private smallOnes = new Set<string>();
+/** The feedback counters behind a view: cell → count and `<cell>~k` → key sum, for each month of the period. */
+export type CountersByMonth = Map<string, Counts>;
 
-  constructor(private readonly threshold: number) {}
+/**
+ * Counts about people, published through the cell key method (`shared/src/cell-key.ts`): each count
+ * is changed a little, the same way for the same people in every view and period, and one under the
+ * threshold is shown as null ("fewer than 5"). `tallyOf(cell, month)` reads a cell's count and key sum
+ * for one month; a period's number is the sum of its canonical blocks'.
+ */
+class Published {
+  private readonly values = new Map<string, number>();
 
-  /** A count the view will show (unless hidden). */
-  add(id: string, value: number): string {
-    this.values.set(id, value);
-    this.shown.add(id);
-    return id;
+  constructor(
+    private readonly threshold: number,
+    private readonly months: readonly string[],
+    private readonly tallyOf: (cell: string, month: string) => Tally,
+  ) {}
+
+  /** The changed count (before the threshold), worked out once per cell. */
+  value(cell: string): number {
+    let v = this.values.get(cell);
+    if (v === undefined) this.values.set(cell, (v = perturbOverMonths(this.months, (m) => this.tallyOf(cell, m))));
+    return v;
   }
 
-  /** `total` is the sum of `parts` (plus whatever is in none of them); overlapping parts make no sum. */
-  sum(total: string, parts: string[]): void {
-    const r = family(total, parts, this.values);
-    if (r) this.relations.push(r);
-  }
-
-  seal(): this {
-    this.hidden = protect({ values: this.values, relations: this.relations }, this.shown, this.threshold);
-    this.smallOnes = new Set([...this.hidden].filter((id) => (this.values.get(id) ?? 0) < this.threshold));
-    return this;
-  }
-
-  isHidden(id: string): boolean {
-    return this.hidden.has(id);
-  }
-
-  /** The cell as a partner sees it; `of` makes a share of another cell (null if either is hidden). */
+  /** The cell as a partner sees it; `of` makes a share of another cell (null if either is under the threshold). */
   cell(id: string, of?: string): InsightCell {
-    // A number the table was not told about has not been protected: never show it.
-    if (!this.values.has(id) || (of !== undefined && !this.values.has(of))) throw new Error(`${id} is not in this view's table`);
-    const count = this.values.get(id)!;
-    const share = of === undefined ? undefined : this.isHidden(id) || this.isHidden(of) ? null : percent(count, this.values.get(of) ?? 0);
-    if (this.isHidden(id)) return { count: null, hidden: this.smallOnes.has(id) ? 'small' : 'secondary', ...(of === undefined ? {} : { sharePercent: null }) };
-    return { count, ...(share === undefined ? {} : { sharePercent: share }) };
+    return cellOf(this.value(id), of === undefined ? undefined : this.value(of), this.threshold);
   }
+}
+
+/** A published count (and what it is a share of) as a partner sees it. */
+function cellOf(value: number, of: number | undefined, threshold: number): InsightCell {
+  const count = shown(value, threshold);
+  if (of === undefined) return { count };
+  return { count, sharePercent: count === null || shown(of, threshold) === null ? null : percent(value, of) };
+}
+
+/** Counts from the feedback counters of each month of the period. */
+function feedbackCounts(config: TenantConfig, period: Period, byMonth: CountersByMonth): Published {
+  return new Published(config.tenant.suppressionThreshold, period.months, (cell, m) => tallyIn(byMonth.get(m), cell));
+}
+
+/** A theme's counts from the months on its item (`m:<month>`, or `m:<month>|n:<network>` for one network). */
+function themeCounts(config: TenantConfig, months: readonly string[], th: Pick<Theme, 'counts'>): Published {
+  const counts = new Map(Object.entries(th.counts));
+  return new Published(config.tenant.suppressionThreshold, months, (cell, m) => tallyIn(counts, cell === '*' ? `m:${m}` : `m:${m}|${cell}`));
+}
+
+/** A theme's all-time count for a cell with no months behind it (`p:`, `n:`, `h:`, `g:`): the all-time block. */
+function allTime(th: Pick<Theme, 'counts'>, cell: string): number {
+  return perturb(tallyIn(new Map(Object.entries(th.counts)), cell));
 }
 
 export function percent(n: number, of: number): number {
@@ -88,7 +99,7 @@ function meta(config: TenantConfig, period: Period, readAt: string): InsightMeta
 
 const active = <T extends { status: string }>(items: T[]) => items.filter((i) => i.status === 'active');
 
-/** Adds up the feedback counters of the period's months. */
+/** Adds up monthly counts of things that are not people (actions, consultations) over the period's months. */
 export function sumMonths(byMonth: Map<string, Counts>, months: string[]): Counts {
   const out: Counts = new Map();
   for (const m of months) for (const [k, v] of byMonth.get(m) ?? []) out.set(k, (out.get(k) ?? 0) + v);
@@ -107,25 +118,22 @@ export function overview(
   config: TenantConfig,
   period: Period,
   readAt: string,
-  counts: Counts,
+  counters: CountersByMonth,
   actions: Counts,
   consultations: Counts,
   themes: ThemeFacts[],
 ): InsightOverview {
-  const t = new ViewTable(config.tenant.suppressionThreshold);
-  const total = t.add('*|*|*', counts.get('*|*|*') ?? 0);
+  const t = feedbackCounts(config, period, counters);
+  const total = '*|*|*';
   const channels = [...new Set([...Object.keys(responseChannelLabels), ...Object.keys(conversationChannelLabels)])];
   const channelLabel = (c: string) => (responseChannelLabels as Record<string, string>)[c] ?? (conversationChannelLabels as Record<string, string>)[c] ?? c;
-  const byChannel = channels.filter((c) => (counts.get(`ch:${c}`) ?? 0) > 0).map((c) => ({ channel: c, id: t.add(`ch:${c}`, counts.get(`ch:${c}`) ?? 0) }));
-  t.sum(total, byChannel.map((c) => c.id));
-  const sources = (['survey', 'conversation'] as const).map((s) => ({ source: s, id: t.add(`src:${s}`, counts.get(`src:${s}`) ?? 0) }));
-  t.sum(total, sources.map((s) => s.id));
-  t.seal();
+  // Channels are listed by their changed count, so a listed channel says nothing the number doesn't.
+  const byChannel = channels.filter((c) => t.value(`ch:${c}`) > 0);
   return {
     ...meta(config, period, readAt),
     feedback: t.cell(total),
-    byChannel: byChannel.map((c) => ({ channel: c.channel, label: channelLabel(c.channel), cell: t.cell(c.id, total) })),
-    bySource: sources.map((s) => ({ source: s.source, label: s.source === 'survey' ? 'Survey answers' : 'Conversations logged by officers', cell: t.cell(s.id, total) })),
+    byChannel: byChannel.map((c) => ({ channel: c, label: channelLabel(c), cell: t.cell(`ch:${c}`, total) })),
+    bySource: (['survey', 'conversation'] as const).map((s) => ({ source: s, label: s === 'survey' ? 'Survey answers' : 'Conversations logged by officers', cell: t.cell(`src:${s}`, total) })),
     consultationsOpened: actionsOrZero(consultations.get('opened')),
     actionsPublished: actionsOrZero(actions.get('pub')),
     actionsDone: actionsOrZero(actions.get('done')),
@@ -143,13 +151,16 @@ const midMonth = (m: string) => Date.parse(`${m}-15T00:00:00Z`);
  * them have a published action, and the median days from comment to that action.
  */
 export function loopClosure(themes: ThemeFacts[], months: string[], priorityId?: string): LoopClosure {
-  const inPeriod = themes.filter((th) => months.some((m) => (th.counts[`m:${m}`] ?? 0) > 0) && (!priorityId || (th.counts[`p:${priorityId}`] ?? 0) > 0));
+  // Which themes count, and how much each month weighs, go by the changed counts: a theme listed for a
+  // period then says no more than its changed size does.
+  const monthly = (th: ThemeFacts, m: string) => perturb(tallyIn(new Map(Object.entries(th.counts)), `m:${m}`));
+  const inPeriod = themes.filter((th) => months.some((m) => monthly(th, m) > 0) && (!priorityId || allTime(th, `p:${priorityId}`) > 0));
   const answered = inPeriod.filter((th) => th.firstActionOn);
   const waits: [days: number, weight: number][] = [];
   for (const th of answered) {
     const on = Date.parse(`${th.firstActionOn}T00:00:00Z`);
     for (const m of months) {
-      const n = th.counts[`m:${m}`] ?? 0;
+      const n = monthly(th, m);
       // Comments that came after the action already had their answer: no wait to count.
       if (n > 0 && midMonth(m) <= on) waits.push([Math.round((on - midMonth(m)) / 86400_000), n]);
     }
@@ -178,27 +189,18 @@ export function weightedMedian(values: [number, number][]): number | null {
 // Heatmap: priority × hub network (or the hubs of one network)
 
 /**
- * Every count the heatmap can show for one group (or everyone), at every level — networks and all
- * hubs — in one table, so the drill-down into a network and the network view hide the same cells
- * and can't be played off against each other. Hubs only without a group (group × hub is too small
- * to say anything).
+ * Feedback by priority × hub network (or the hubs of one network), for everyone or one group. Hubs
+ * only without a group (group × hub is too small to say anything). Every number, totals included, is
+ * published on its own: the same comments give the same number here, on the voice page and anywhere else.
  */
-export function heatmap(config: TenantConfig, period: Period, readAt: string, counts: Counts, filter: { network?: string; group?: string }): InsightHeatmap {
-  const t = new ViewTable(config.tenant.suppressionThreshold);
+export function heatmap(config: TenantConfig, period: Period, readAt: string, counters: CountersByMonth, filter: { network?: string; group?: string }): InsightHeatmap {
+  const t = feedbackCounts(config, period, counters);
   const g = filter.group ? `g:${filter.group}` : '*';
   const priorities = active(config.priority);
   const networks = active(config.hubNetwork);
   const withHubs = !filter.group;
   const hubsOf = (n: string) => active(config.hub).filter((h) => h.networkId === n);
-  const places = ['*', ...networks.map((n) => `n:${n.id}`), ...(withHubs ? networks.flatMap((n) => hubsOf(n.id).map((h) => `h:${h.id}`)) : [])];
   const id = (p: string, place: string) => `${p}|${place}|${g}`;
-  for (const p of ['*', ...priorities.map((x) => `p:${x.id}`)]) {
-    for (const place of places) t.add(id(p, place), counts.get(id(p, place)) ?? 0);
-    t.sum(id(p, '*'), networks.map((n) => id(p, `n:${n.id}`)));
-    if (withHubs) for (const n of networks) t.sum(id(p, `n:${n.id}`), hubsOf(n.id).map((h) => id(p, `h:${h.id}`)));
-  }
-  for (const place of places) t.sum(id('*', place), priorities.map((x) => id(`p:${x.id}`, place)));
-  t.seal();
 
   // Hubs only without a group: with one, a chosen network is let go (the columns stay networks).
   const network = filter.network && withHubs ? networks.find((n) => n.id === filter.network) : undefined;
@@ -236,33 +238,21 @@ export function level(share: number | null | undefined): 0 | 1 | 2 | 3 | 4 {
 // ---------------------------------------------------------------------------------------------
 // Whose voice
 
-export function voice(config: TenantConfig, period: Period, readAt: string, counts: Counts, representation: RepresentationView[], panelNetworks: Map<string, string>): InsightVoice {
+export function voice(config: TenantConfig, period: Period, readAt: string, counters: CountersByMonth, representation: RepresentationView[], panelNetworks: Map<string, string>): InsightVoice {
   const threshold = config.tenant.suppressionThreshold;
-  const t = new ViewTable(threshold);
+  const t = feedbackCounts(config, period, counters);
   const groups = active(config.group);
   const priorities = active(config.priority);
   const networks = active(config.hubNetwork);
-  const gs = ['*', ...groups.map((g) => `g:${g.id}`)];
-  const ps = ['*', ...priorities.map((p) => `p:${p.id}`)];
-  const ns = networks.map((n) => `n:${n.id}`);
   const c = (p: string, place: string, g: string) => `${p}|${place}|${g}`;
-  for (const g of gs) {
-    for (const p of ps) t.add(c(p, '*', g), counts.get(c(p, '*', g)) ?? 0);
-    for (const n of ns) t.add(c('*', n, g), counts.get(c('*', n, g)) ?? 0);
-    t.sum(c('*', '*', g), ps.slice(1).map((p) => c(p, '*', g)));
-    t.sum(c('*', '*', g), ns.map((n) => c('*', n, g)));
-  }
-  for (const p of ps) t.sum(c(p, '*', '*'), gs.slice(1).map((g) => c(p, '*', g)));
-  for (const n of ns) t.sum(c('*', n, '*'), gs.slice(1).map((g) => c('*', n, g)));
-  t.seal();
 
-  // Members: the representation view already hides small numbers (its own table, counted as they are now).
+  // Members: the representation view publishes them through the same method (counted as they are now).
   const tenantRep = representation.find((v) => v.scope.kind === 'tenant');
   const members = tenantRep?.members.count ?? 0;
   const memberShare = (rep: RepresentationView | undefined, groupId: string): InsightCell | undefined => {
     const row = rep?.rows.find((r) => r.groupId === groupId);
     if (!row) return undefined;
-    return row.suppressed ? { count: null, hidden: row.reason ?? 'small', sharePercent: null } : { count: row.count ?? 0, sharePercent: row.sharePercent ?? 0 };
+    return row.suppressed ? { count: null, sharePercent: null } : { count: row.count ?? 0, sharePercent: row.sharePercent ?? 0 };
   };
   const baselineFor = (groupId: string, district?: string) =>
     config.baseline.find((b) => b.status === 'active' && b.groupId === groupId && district !== undefined && b.area === district) ??
@@ -308,9 +298,9 @@ export function gaps(groups: VoiceGroup[], threshold: number, limit = 8): VoiceG
     if (share.baselinePercent === undefined) return;
     const s = share.feedback.sharePercent;
     if (s === null || s === undefined) {
-      // Hidden because it is small: still a gap worth naming, without the number (ranked as half the
-      // population share: how big the gap is can't be known, and a known gap says more).
-      if (share.feedback.hidden === 'small' && share.baselinePercent >= 10) {
+      // Fewer than the threshold (or its total is): still a gap worth naming, without the number (ranked
+      // as half the population share: how big the gap is can't be known, and a known gap says more).
+      if (share.feedback.count === null && share.baselinePercent >= 10) {
         out.push({ groupId: g.groupId, gapPoints: share.baselinePercent / 2, text: `${g.name} gave fewer than ${threshold} comments ${where}; they are about ${fmt(share.baselinePercent)}% of parents.` });
       }
       return;
@@ -343,19 +333,32 @@ const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() +
 // ---------------------------------------------------------------------------------------------
 // Themes
 
-function themeSize(th: ThemeFacts, months: string[]): number {
-  return months.reduce((s, m) => s + (th.counts[`m:${m}`] ?? 0), 0);
+/** Every month a theme has comments in, first to last (for its all-time size). */
+function themeMonths(th: Pick<Theme, 'counts'>): string[] {
+  const months = Object.keys(th.counts)
+    .filter((c) => /^m:\d{4}-\d{2}$/.test(c) && (th.counts[c] ?? 0) > 0)
+    .map((c) => c.slice(2))
+    .sort();
+  return months.length ? monthsBetween(months[0]!, months.at(-1)!) : [];
 }
 
-/** Names of the items a theme has at least `threshold` comments in (a group or network named only then). */
-function named<T extends { id: string; name: string }>(items: T[], counts: Record<string, number>, prefix: string, threshold: number) {
-  return items.filter((i) => (counts[`${prefix}:${i.id}`] ?? 0) >= threshold).map((i) => ({ id: i.id, name: i.name }));
+/** Names of the items a theme has at least `threshold` comments in, by the changed all-time count (a group or network named only then). */
+function named<T extends { id: string; name: string }>(items: T[], th: Pick<Theme, 'counts'>, prefix: string, threshold: number) {
+  return items.filter((i) => allTime(th, `${prefix}:${i.id}`) >= threshold).map((i) => ({ id: i.id, name: i.name }));
 }
 
-function themeRow(config: TenantConfig, th: ThemeFacts, t: ViewTable, ids: { size: string; previous: string; all: string }): InsightTheme {
+/**
+ * One theme's row: its size in the period, in the period before, and over all time, each the sum of
+ * its canonical blocks (so "all time" and a period holding every month agree). `cell` is `*` for the
+ * whole theme, or `n:<network>` for one network's comments in it.
+ */
+function themeRow(config: TenantConfig, period: Period, th: ThemeFacts, cell = '*'): InsightTheme {
   const threshold = config.tenant.suppressionThreshold;
-  const size = t.cell(ids.size);
-  const previous = t.cell(ids.previous);
+  const now = themeCounts(config, period.months, th);
+  const before = themeCounts(config, period.previous.months, th);
+  const ever = themeCounts(config, themeMonths(th), th);
+  const size = now.cell(cell);
+  const previous = before.cell(cell);
   return {
     id: th.id,
     name: th.name,
@@ -363,43 +366,33 @@ function themeRow(config: TenantConfig, th: ThemeFacts, t: ViewTable, ids: { siz
     size,
     previous,
     growthPercent: size.count !== null && previous.count !== null && previous.count > 0 ? Math.round(((size.count - previous.count) / previous.count) * 100) : null,
-    allTime: t.cell(ids.all),
-    priorities: active(config.priority).filter((p) => (th.counts[`p:${p.id}`] ?? 0) > 0).map((p) => ({ id: p.id, name: p.name })),
-    networks: named(active(config.hubNetwork), th.counts, 'n', threshold),
-    groups: named(active(config.group), th.counts, 'g', threshold),
+    allTime: ever.cell(cell),
+    priorities: active(config.priority).filter((p) => allTime(th, `p:${p.id}`) > 0).map((p) => ({ id: p.id, name: p.name })),
+    networks: named(active(config.hubNetwork), th, 'n', threshold),
+    groups: named(active(config.group), th, 'g', threshold),
     actionStatus: th.actionStatus,
   };
 }
 
 /**
- * The period's themes, biggest first, then fastest growing. Each theme's size in the period, the
- * period before and all time are months of the same theme, so they go in one table with those sums.
+ * The period's themes, biggest first, then fastest growing. Filtered by a network, every count is of
+ * that network's comments only. A theme is listed when its changed size (of the network's comments,
+ * or about the priority) is more than 0: being listed says no more than the number does.
  */
 export function themes(config: TenantConfig, period: Period, readAt: string, all: ThemeFacts[], filter: { priority?: string; network?: string }): InsightThemes {
-  const t = new ViewTable(config.tenant.suppressionThreshold);
-  const chosen = all.filter(
-    (th) =>
-      themeSize(th, period.months) > 0 &&
-      (!filter.priority || (th.counts[`p:${filter.priority}`] ?? 0) > 0) &&
-      (!filter.network || (th.counts[filter.priority ? `p:${filter.priority}|n:${filter.network}` : `n:${filter.network}`] ?? 0) > 0),
-  );
-  const rows = chosen.map((th) => {
-    const ids = { size: `${th.id}|now`, previous: `${th.id}|before`, all: `${th.id}|all` };
-    t.add(ids.size, themeSize(th, period.months));
-    t.add(ids.previous, themeSize(th, period.previous.months));
-    t.add(ids.all, th.counts['*'] ?? 0);
-    // All time = this period + the one before + the rest (never shown).
-    t.sum(ids.all, [ids.size, ids.previous]);
-    return { th, ids };
-  });
-  t.seal();
-  const out = rows.map(({ th, ids }) => ({ row: themeRow(config, th, t, ids) }));
-  // Order by the true sizes would hint at hidden ones: order by what is shown (hidden last), then name.
-  out.sort((a, b) => (b.row.size.count ?? -1) - (a.row.size.count ?? -1) || (b.row.growthPercent ?? -1e9) - (a.row.growthPercent ?? -1e9) || a.row.name.localeCompare(b.row.name));
-  return { ...meta(config, period, readAt), themes: out.map((o) => o.row) };
+  const network = filter.network ? config.hubNetwork.find((n) => n.id === filter.network) : undefined;
+  const cell = network ? `n:${network.id}` : '*';
+  const chosen = all.filter((th) => themeCounts(config, period.months, th).value(cell) > 0 && (!filter.priority || allTime(th, `p:${filter.priority}`) > 0));
+  const rows = chosen.map((th) => themeRow(config, period, th, cell));
+  // Order by what is shown (numbers under the threshold last), then growth, then name.
+  rows.sort((a, b) => (b.size.count ?? -1) - (a.size.count ?? -1) || (b.growthPercent ?? -1e9) - (a.growthPercent ?? -1e9) || a.name.localeCompare(b.name));
+  return { ...meta(config, period, readAt), ...(network ? { network: { id: network.id, name: network.name } } : {}), themes: rows };
 }
 
-/** One theme: its spread by priority, network, hub, group and month, each with the sums that hold between them. */
+/**
+ * One theme: its size, its comments month by month over the period, and its spread by priority,
+ * network, hub and group over all time (the theme keeps those without months, so they say "all time").
+ */
 export function themeDetail(
   config: TenantConfig,
   period: Period,
@@ -408,33 +401,20 @@ export function themeDetail(
   actions: InsightThemeDetail['actions'],
   quotes: InsightThemeDetail['quotes'],
 ): InsightThemeDetail {
-  const t = new ViewTable(config.tenant.suppressionThreshold);
-  const n = (cell: string) => th.counts[cell] ?? 0;
-  const all = t.add(`${th.id}|all`, n('*'));
-  const size = t.add(`${th.id}|now`, themeSize(th, period.months));
-  const previous = t.add(`${th.id}|before`, themeSize(th, period.previous.months));
-  t.sum(all, [size, previous]);
-  const list = <T extends { id: string; name: string }>(items: T[], prefix: string) => items.map((i) => ({ id: i.id, name: i.name, cell: t.add(`${prefix}:${i.id}`, n(`${prefix}:${i.id}`)) }));
-  const priorities = list(active(config.priority), 'p');
-  const networks = list(active(config.hubNetwork), 'n');
-  const hubs = list(active(config.hub), 'h');
-  const groups = list(active(config.group), 'g');
-  const months = period.months.map((m) => ({ month: m, label: monthLabel(m), cell: t.add(`m:${m}`, n(`m:${m}`)) }));
-  t.sum(all, priorities.map((p) => p.cell));
-  t.sum(all, networks.map((x) => x.cell));
-  for (const net of active(config.hubNetwork)) t.sum(`n:${net.id}`, hubs.filter((h) => active(config.hub).find((x) => x.id === h.id)?.networkId === net.id).map((h) => h.cell));
-  t.sum(all, groups.map((g) => g.cell));
-  t.sum(size, months.map((m) => m.cell));
-  t.seal();
-  const show = (rows: { id: string; name: string; cell: string }[]) => rows.map((r) => ({ id: r.id, name: r.name, cell: t.cell(r.cell, all) }));
+  const threshold = config.tenant.suppressionThreshold;
+  const ever = themeCounts(config, themeMonths(th), th).value('*');
+  const spread = <T extends { id: string; name: string }>(items: T[], prefix: string) =>
+    items.map((i) => ({ id: i.id, name: i.name, cell: cellOf(allTime(th, `${prefix}:${i.id}`), ever, threshold) }));
+  const month = (m: string) => themeCounts(config, [m], th).cell('*');
   return {
     ...meta(config, period, readAt),
-    theme: themeRow(config, th, t, { size, previous, all }),
-    byPriority: show(priorities),
-    byNetwork: show(networks),
-    byHub: show(hubs).filter((h) => h.cell.count !== 0),
-    byGroup: show(groups),
-    byMonth: months.map((m) => ({ month: m.month, label: m.label, cell: t.cell(m.cell) })),
+    theme: themeRow(config, period, th),
+    breakdowns: 'all-time',
+    byPriority: spread(active(config.priority), 'p'),
+    byNetwork: spread(active(config.hubNetwork), 'n'),
+    byHub: spread(active(config.hub), 'h'),
+    byGroup: spread(active(config.group), 'g'),
+    byMonth: period.months.map((m) => ({ month: m, label: monthLabel(m), cell: month(m) })),
     actions,
     quotes,
   };
@@ -444,32 +424,20 @@ export function themeDetail(
 // Trends
 
 /** Feedback per month for the partnership and each priority, and loop closure per month. */
-export function trends(config: TenantConfig, period: Period, readAt: string, byMonth: Map<string, Counts>, all: ThemeFacts[]): InsightTrends {
-  const t = new ViewTable(config.tenant.suppressionThreshold);
+export function trends(config: TenantConfig, period: Period, readAt: string, byMonth: CountersByMonth, all: ThemeFacts[]): InsightTrends {
+  const t = feedbackCounts(config, period, byMonth);
+  const month = (cell: string, m: string) => feedbackCounts(config, { ...period, months: [m] }, byMonth).cell(cell);
   const priorities = active(config.priority);
   const series = [{ id: null as string | null, name: 'All feedback', cell: '*' }, ...priorities.map((p) => ({ id: p.id as string | null, name: p.name, cell: `p:${p.id}` }))];
-  const key = (s: string, m: string) => `${s}|${m}`;
-  for (const s of series) {
-    let total = 0;
-    for (const m of period.months) {
-      const v = byMonth.get(m)?.get(`${s.cell}|*|*`) ?? 0;
-      total += v;
-      t.add(key(s.cell, m), v);
-    }
-    t.add(key(s.cell, 'all'), total);
-    t.sum(key(s.cell, 'all'), period.months.map((m) => key(s.cell, m)));
-  }
-  for (const m of [...period.months, 'all']) t.sum(key('*', m), priorities.map((p) => key(`p:${p.id}`, m)));
-  t.seal();
   return {
     ...meta(config, period, readAt),
     series: series.map((s) => ({
       priorityId: s.id,
       name: s.name,
-      total: t.cell(key(s.cell, 'all')),
+      total: t.cell(`${s.cell}|*|*`),
       points: period.months.map((m) => {
         const loop = loopClosure(all, [m], s.id ?? undefined);
-        return { month: m, label: monthLabel(m, true), feedback: t.cell(key(s.cell, m)), loop: { themes: loop.themes, answered: loop.answered, ratePercent: loop.ratePercent } };
+        return { month: m, label: monthLabel(m, true), feedback: month(`${s.cell}|*|*`, m), loop: { themes: loop.themes, answered: loop.answered, ratePercent: loop.ratePercent } };
       }),
     })),
   };

@@ -2,7 +2,7 @@ import { shiftMonth } from '@pv/shared/insight.schema';
 import * as actions from '../actions/actions.repository.ts';
 import * as consultations from '../consultations/consultations.repository.ts';
 import * as feedback from '../feedback/feedback.repository.ts';
-import { recountFeedback, recountThemes } from '../feedback/recount.service.ts';
+import { everyComment, recountFeedback, recountThemes } from '../feedback/recount.service.ts';
 import { nowIso } from '../platform/ids.ts';
 
 /**
@@ -59,11 +59,13 @@ export async function liveConsultationMonths(tenantId: string): Promise<ByMonth>
 
 /**
  * The repair job: rewrites every counter behind the partner views (feedback counters for each month
- * and all time, each theme's counts, actions and consultations per month) from the source items.
+ * and all time, each theme's counts, actions and consultations per month) from the source items,
+ * after giving a record key to any comment made before comments had one.
  * Reads every comment, so it is an admin's job for a quiet moment, never part of a page: a change
  * racing it may be counted twice or not at all until the job is run again.
  */
-export async function rebuildInsightCounters(tenantId: string): Promise<{ periods: number; themes: number; actionMonths: number; consultationMonths: number }> {
+export async function rebuildInsightCounters(tenantId: string): Promise<{ recordKeysGiven: number; periods: number; themes: number; actionMonths: number; consultationMonths: number }> {
+  const recordKeysGiven = await feedback.giveRecordKeys(tenantId, await everyComment(tenantId));
   const counts = await recountFeedback(tenantId);
   // Months that have counters now but no comments any more must be emptied too: look back ten years.
   const thisMonth = nowIso().slice(0, 7);
@@ -77,5 +79,5 @@ export async function rebuildInsightCounters(tenantId: string): Promise<{ period
   await actions.replaceMonthCounts(tenantId, actionMonths);
   const consultationMonths = await recountConsultationMonths(tenantId);
   await consultations.replaceMonthCounts(tenantId, consultationMonths);
-  return { periods: periods.length, themes: themes.length, actionMonths: actionMonths.size, consultationMonths: consultationMonths.size };
+  return { recordKeysGiven, periods: periods.length, themes: themes.length, actionMonths: actionMonths.size, consultationMonths: consultationMonths.size };
 }
