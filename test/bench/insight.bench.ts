@@ -76,18 +76,19 @@ async function largePartnership(tenantId: string): Promise<void> {
   const themes = Array.from({ length: THEMES }, () => new Map<string, number>());
   const part = (cell: string) => (cell.startsWith('p:') ? cell.slice(0, cell.indexOf('|')) : '*');
   for (let i = 0; i < LARGE; i++) {
-    const f = nth(i);
+    // Each comment with its record key, so key sums are read and summed as they would be.
+    const f = { ...nth(i), recordKey: (i * 37) % 256 };
     const cells = tenantCells(f as Feedback);
     for (const period of [periodOf(f.receivedOn), 'ALL']) {
       for (const c of cells) {
         const key = `${period}\n${i % SHARDS}\n${part(c)}`;
         let m = counters.get(key);
         if (!m) counters.set(key, (m = new Map()));
-        m.set(c, (m.get(c) ?? 0) + 1);
+        addCells(m, [c], 1, f);
       }
     }
     const t = i % (THEMES * 2);
-    if (t < THEMES) addCells(themes[t]!, themeCells(f as Feedback), 1);
+    if (t < THEMES) addCells(themes[t]!, themeCells(f as Feedback), 1, f);
   }
   const items: Record<string, unknown>[] = [];
   for (const [key, cells] of counters) {

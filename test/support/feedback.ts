@@ -1,3 +1,4 @@
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { Feedback } from '@pv/shared/feedback.schema';
 import { newFeedbackWrites } from '../../functions/src/feedback/feedback.repository.ts';
 import { transactWrite } from '../../functions/src/platform/dynamodb.ts';
@@ -22,9 +23,11 @@ export function comment(overrides: Partial<Feedback> = {}): Feedback {
   };
 }
 
+/** Writes comments through the same code as the product; returns them with the record keys they were given. */
 export async function seedComments(tenantId: string, comments: Feedback[]): Promise<Feedback[]> {
-  for (let i = 0; i < comments.length; i += 20) {
-    await transactWrite(newFeedbackWrites(tenantId, comments.slice(i, i + 20)), () => new Error('seed failed'));
+  const keyed = comments.map((c) => ({ ...c, recordKey: c.recordKey ?? newRecordKey() }));
+  for (let i = 0; i < keyed.length; i += 20) {
+    await transactWrite(newFeedbackWrites(tenantId, keyed.slice(i, i + 20)), () => new Error('seed failed'));
   }
-  return comments;
+  return keyed;
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '@pv/shared/auth.schema';
+import { addTally, emptyTally, perturb, tallyIn } from '@pv/shared/cell-key';
 import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/shared/action.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import type { MyMembership } from '@pv/shared/panel.schema';
@@ -111,19 +112,21 @@ export async function returnAction(caller: Caller, tenantId: string, id: string,
 }
 
 /**
- * What the public will see: the words, and what the linked themes add up to — priorities, networks
- * and hubs with any comments, groups with at least the threshold, the number of comments (null
- * when under the threshold).
+ * What the public will see: the words, and what the linked themes add up to. Every number about the
+ * comments behind it is published through the cell key method (the themes' all-time tallies added up:
+ * a comment is in one theme at most): priorities with any comments, networks, hubs and groups only
+ * where at least the threshold of comments came from them (naming a place or group for fewer would
+ * tell the public "someone from here said this"), and the number of comments (null under the threshold).
  */
 async function publicVersion(tenantId: string, config: TenantConfig, a: Action, today: string): Promise<PublicAction> {
   const themes = (await Promise.all(a.themeIds.map((t) => getTheme(tenantId, t)))).filter((t) => t !== undefined);
-  const sum = (cell: string) => themes.reduce((s, t) => s + (t.counts[cell] ?? 0), 0);
+  const published = (cell: string) => perturb(themes.reduce((sum, t) => addTally(sum, tallyIn(new Map(Object.entries(t.counts)), cell)), emptyTally));
   const threshold = config.tenant.suppressionThreshold;
   const consultations = a.consultationIds.length ? (await listConsultations(tenantId)).filter((c) => a.consultationIds.includes(c.id)) : [];
-  const withComments = <T extends { id: string }>(items: T[], prefix: string) => items.filter((i) => sum(`${prefix}:${i.id}`) > 0).map((i) => i.id);
-  const priorityIds = new Set([...withComments(config.priority, 'p'), ...a.priorityIds, ...consultations.flatMap((c) => c.priorityIds)]);
-  const networkIds = new Set([...withComments(config.hubNetwork, 'n'), ...consultations.flatMap((c) => c.networkIds)]);
-  const basedOn = sum('*');
+  const withAtLeast = <T extends { id: string }>(items: T[], prefix: string, least: number) => items.filter((i) => published(`${prefix}:${i.id}`) >= least).map((i) => i.id);
+  const priorityIds = new Set([...withAtLeast(config.priority, 'p', 1), ...a.priorityIds, ...consultations.flatMap((c) => c.priorityIds)]);
+  const networkIds = new Set([...withAtLeast(config.hubNetwork, 'n', threshold), ...consultations.flatMap((c) => c.networkIds)]);
+  const basedOn = published('*');
   const before = a.published;
   const statusChanged = !before || before.status !== a.status;
   const timeline = [...(before?.timeline ?? [])];
@@ -140,8 +143,8 @@ async function publicVersion(tenantId: string, config: TenantConfig, a: Action, 
     timeline,
     priorityIds: config.priority.filter((p) => priorityIds.has(p.id)).map((p) => p.id),
     networkIds: config.hubNetwork.filter((n) => networkIds.has(n.id)).map((n) => n.id),
-    hubIds: withComments(config.hub, 'h'),
-    groups: config.group.filter((g) => sum(`g:${g.id}`) >= threshold).map((g) => g.id),
+    hubIds: withAtLeast(config.hub, 'h', threshold),
+    groups: withAtLeast(config.group, 'g', threshold),
     // No themes: based on no comments at all (a design choice, not a count of people), so 0 is said as it is.
     basedOn: a.themeIds.length === 0 ? 0 : basedOn >= threshold ? basedOn : null,
     consultationIds: a.consultationIds,
@@ -256,7 +259,7 @@ export async function publicLog(tenantId: string, filter: LogFilter): Promise<Lo
     items: page.items,
     ...(page.next ? { next: page.next } : {}),
     counts: {
-      feedback: feedbackCount(feedbackCounts, config, filter),
+      feedback: feedbackCount(feedbackCounts, config.tenant.suppressionThreshold, filter),
       // Counts are for the chosen priority, place and group, whatever the status filter (it only narrows the list).
       actions: logCounts[cell] ?? 0,
       done: logCounts[`${cell}|done`] ?? 0,

@@ -376,13 +376,17 @@ function themeRow(config: TenantConfig, period: Period, th: ThemeFacts, cell = '
 
 /**
  * The period's themes, biggest first, then fastest growing. Filtered by a network, every count is of
- * that network's comments only. A theme is listed when its changed size (of the network's comments,
- * or about the priority) is more than 0: being listed says no more than the number does.
+ * that network's comments only, and a theme is listed only when that count is shown (at least the
+ * threshold): a changed count of 0 is always a true 0, so listing a theme for "more than 0" would say
+ * "someone from this network said this". Without a network, a theme is listed when its changed size
+ * (about the priority, if one is chosen) is more than 0: that says something about the theme, not
+ * about where anyone lives.
  */
 export function themes(config: TenantConfig, period: Period, readAt: string, all: ThemeFacts[], filter: { priority?: string; network?: string }): InsightThemes {
   const network = filter.network ? config.hubNetwork.find((n) => n.id === filter.network) : undefined;
   const cell = network ? `n:${network.id}` : '*';
-  const chosen = all.filter((th) => themeCounts(config, period.months, th).value(cell) > 0 && (!filter.priority || allTime(th, `p:${filter.priority}`) > 0));
+  const least = network ? config.tenant.suppressionThreshold : 1;
+  const chosen = all.filter((th) => themeCounts(config, period.months, th).value(cell) >= least && (!filter.priority || allTime(th, `p:${filter.priority}`) > 0));
   const rows = chosen.map((th) => themeRow(config, period, th, cell));
   // Order by what is shown (numbers under the threshold last), then growth, then name.
   rows.sort((a, b) => (b.size.count ?? -1) - (a.size.count ?? -1) || (b.growthPercent ?? -1e9) - (a.growthPercent ?? -1e9) || a.name.localeCompare(b.name));

@@ -5,10 +5,10 @@ import { gaps } from '../../../functions/src/insight/insight.views.ts';
 const group = (groupId: string, name: string, share: number | null, baseline: number): VoiceGroup => ({
   groupId,
   name,
-  feedback: share === null ? { count: null, hidden: 'small', sharePercent: null } : { count: 40, sharePercent: share },
+  feedback: share === null ? { count: null, sharePercent: null } : { count: 40, sharePercent: share },
   baselinePercent: baseline,
   byPriority: [{ priorityId: 'parents-mental-health', name: "Parents' mental health", feedback: { count: 9, sharePercent: 4 }, baselinePercent: baseline }],
-  byNetwork: ['Ashfield', 'Bassetlaw', 'Gedling', 'Mansfield'].map((n) => ({ networkId: n.toLowerCase(), name: n, feedback: { count: null, hidden: 'small' as const, sharePercent: null }, baselinePercent: baseline })),
+  byNetwork: ['Ashfield', 'Bassetlaw', 'Gedling', 'Mansfield'].map((n) => ({ networkId: n.toLowerCase(), name: n, feedback: { count: null, sharePercent: null }, baselinePercent: baseline })),
 });
 
 describe('whose voice is missing, in words', () => {
