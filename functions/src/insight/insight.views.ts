@@ -151,10 +151,10 @@ const midMonth = (m: string) => Date.parse(`${m}-15T00:00:00Z`);
  * them have a published action, and the median days from comment to that action.
  */
 export function loopClosure(themes: ThemeFacts[], months: string[], priorityId?: string): LoopClosure {
-  // Which themes count, and how much each month weighs, go by the changed counts: a theme listed for a
-  // period then says no more than its changed size does.
-  const monthly = (th: ThemeFacts, m: string) => perturb(tallyIn(new Map(Object.entries(th.counts)), `m:${m}`));
-  const inPeriod = themes.filter((th) => months.some((m) => monthly(th, m) > 0) && (!priorityId || allTime(th, `p:${priorityId}`) > 0));
+  // Themes and actions are not people: which themes had comments in a period, and the median wait, are
+  // worked out from the true counts (the median is of days, and no count of people is shown).
+  const monthly = (th: ThemeFacts, m: string) => th.counts[`m:${m}`] ?? 0;
+  const inPeriod = themes.filter((th) => months.some((m) => monthly(th, m) > 0) && (!priorityId || (th.counts[`p:${priorityId}`] ?? 0) > 0));
   const answered = inPeriod.filter((th) => th.firstActionOn);
   const waits: [days: number, weight: number][] = [];
   for (const th of answered) {
@@ -375,18 +375,21 @@ function themeRow(config: TenantConfig, period: Period, th: ThemeFacts, cell = '
 }
 
 /**
- * The period's themes, biggest first, then fastest growing. Filtered by a network, every count is of
- * that network's comments only, and a theme is listed only when that count is shown (at least the
- * threshold): a changed count of 0 is always a true 0, so listing a theme for "more than 0" would say
- * "someone from this network said this". Without a network, a theme is listed when its changed size
- * (about the priority, if one is chosen) is more than 0: that says something about the theme, not
- * about where anyone lives.
+ * The period's themes, biggest first, then fastest growing. Without a network: every theme with
+ * comments in the period (about the priority, if one is chosen) — a fact about the theme, the same one
+ * the overview's loop closure counts. Filtered by a network, every count is of that network's comments
+ * only, and a theme is listed only when that count is shown (at least the threshold): listing it for
+ * "one or more" would say "someone from this network said this" (a changed count of 0 is always a true 0).
  */
 export function themes(config: TenantConfig, period: Period, readAt: string, all: ThemeFacts[], filter: { priority?: string; network?: string }): InsightThemes {
   const network = filter.network ? config.hubNetwork.find((n) => n.id === filter.network) : undefined;
   const cell = network ? `n:${network.id}` : '*';
-  const least = network ? config.tenant.suppressionThreshold : 1;
-  const chosen = all.filter((th) => themeCounts(config, period.months, th).value(cell) >= least && (!filter.priority || allTime(th, `p:${filter.priority}`) > 0));
+  const inPeriod = (th: ThemeFacts) => period.months.some((m) => (th.counts[`m:${m}`] ?? 0) > 0);
+  const chosen = all.filter(
+    (th) =>
+      (network ? themeCounts(config, period.months, th).value(cell) >= config.tenant.suppressionThreshold : inPeriod(th)) &&
+      (!filter.priority || (th.counts[`p:${filter.priority}`] ?? 0) > 0),
+  );
   const rows = chosen.map((th) => themeRow(config, period, th, cell));
   // Order by what is shown (numbers under the threshold last), then growth, then name.
   rows.sort((a, b) => (b.size.count ?? -1) - (a.size.count ?? -1) || (b.growthPercent ?? -1e9) - (a.growthPercent ?? -1e9) || a.name.localeCompare(b.name));
