@@ -80,9 +80,11 @@ export const KEY_SUFFIX = '~k';
 export const keyName = (cell: string): string => `${cell}${KEY_SUFFIX}`;
 export const isKeyName = (name: string): boolean => name.endsWith(KEY_SUFFIX);
 
-/** A cell's tally from a map of counter attributes (counts and key sums side by side). */
-export function tallyIn(cells: ReadonlyMap<string, number> | undefined, cell: string): Tally {
-  return { n: cells?.get(cell) ?? 0, k: cells?.get(keyName(cell)) ?? 0 };
+/** A cell's tally from counter attributes (counts and key sums side by side), as a map or a plain record. */
+export function tallyIn(cells: ReadonlyMap<string, number> | Readonly<Record<string, number>> | undefined, cell: string): Tally {
+  if (cells instanceof Map) return { n: cells.get(cell) ?? 0, k: cells.get(keyName(cell)) ?? 0 };
+  const record = cells as Readonly<Record<string, number>> | undefined;
+  return { n: record?.[cell] ?? 0, k: record?.[keyName(cell)] ?? 0 };
 }
 
 /** Adds `sign` × one record (count 1, its key) to each cell, into a map of deltas. */

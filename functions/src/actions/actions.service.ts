@@ -120,7 +120,7 @@ export async function returnAction(caller: Caller, tenantId: string, id: string,
  */
 async function publicVersion(tenantId: string, config: TenantConfig, a: Action, today: string): Promise<PublicAction> {
   const themes = (await Promise.all(a.themeIds.map((t) => getTheme(tenantId, t)))).filter((t) => t !== undefined);
-  const published = (cell: string) => perturb(themes.reduce((sum, t) => addTally(sum, tallyIn(new Map(Object.entries(t.counts)), cell)), emptyTally));
+  const published = (cell: string) => perturb(themes.reduce((sum, t) => addTally(sum, tallyIn(t.counts, cell)), emptyTally));
   const threshold = config.tenant.suppressionThreshold;
   const consultations = a.consultationIds.length ? (await listConsultations(tenantId)).filter((c) => a.consultationIds.includes(c.id)) : [];
   const withAtLeast = <T extends { id: string }>(items: T[], prefix: string, least: number) => items.filter((i) => published(`${prefix}:${i.id}`) >= least).map((i) => i.id);

@@ -80,13 +80,12 @@ function feedbackCounts(config: TenantConfig, period: Period, byMonth: CountersB
 
 /** A theme's counts from the months on its item (`m:<month>`, or `m:<month>|n:<network>` for one network). */
 function themeCounts(config: TenantConfig, months: readonly string[], th: Pick<Theme, 'counts'>): Published {
-  const counts = new Map(Object.entries(th.counts));
-  return new Published(config.tenant.suppressionThreshold, months, (cell, m) => tallyIn(counts, cell === '*' ? `m:${m}` : `m:${m}|${cell}`));
+  return new Published(config.tenant.suppressionThreshold, months, (cell, m) => tallyIn(th.counts, cell === '*' ? `m:${m}` : `m:${m}|${cell}`));
 }
 
 /** A theme's all-time count for a cell with no months behind it (`p:`, `n:`, `h:`, `g:`): the all-time block. */
 function allTime(th: Pick<Theme, 'counts'>, cell: string): number {
-  return perturb(tallyIn(new Map(Object.entries(th.counts)), cell));
+  return perturb(tallyIn(th.counts, cell));
 }
 
 export function percent(n: number, of: number): number {
