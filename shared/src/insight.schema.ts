@@ -154,7 +154,7 @@ export interface InsightOverview extends InsightMeta {
   feedback: InsightCell;
   byChannel: { channel: string; label: string; cell: InsightCell }[];
   bySource: { source: 'survey' | 'conversation'; label: string; cell: InsightCell }[];
-  /** Consultations that opened in the period (not about people: never hidden). */
+  /** Consultations that opened in the period (not about people: exact). */
   consultationsOpened: number;
   actionsPublished: number;
   actionsDone: number;
@@ -235,7 +235,7 @@ export interface InsightTheme {
   /** Comments in the period, and in the period before (for growth). */
   size: InsightCell;
   previous: InsightCell;
-  /** Change against the period before, percent; null when either is hidden or the earlier one is 0. */
+  /** Change against the period before, percent; null when either is under the threshold or the earlier one is 0. */
   growthPercent: number | null;
   allTime: InsightCell;
   priorities: { id: string; name: string }[];
