@@ -449,7 +449,7 @@ export interface Participation {
   /**
    * The last 12 months. `meetings` (meetings with attendance recorded) is not about people: exact.
    * `attended` (attendances) is, so it is published by the cell key method: null when the changed
-   * count is under `threshold` ("fewer than 5").
+   * count is under `threshold` ("fewer than 5"), and 0 in a month with no meetings (nobody could come).
    */
   months: { month: string; meetings: number; attended: number | null }[];
   threshold: number;

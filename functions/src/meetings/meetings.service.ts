@@ -259,7 +259,9 @@ export async function participation(tenantId: string, panelId: string, now = new
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
     const month = d.toISOString().slice(0, 7);
     const m = byMonth.get(month);
-    list.push({ month, meetings: m?.meetings ?? 0, attended: shown(perturb(m?.attended ?? emptyTally), threshold) });
+    const meetings = m?.meetings ?? 0;
+    // No meeting that month: nobody could have come, a structural zero that says nothing about anyone.
+    list.push({ month, meetings, attended: meetings === 0 ? 0 : shown(perturb(m?.attended ?? emptyTally), threshold) });
   }
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, now.getUTCDate())).toISOString();
   const active = members.filter((m) => m.status === 'active');

@@ -97,6 +97,8 @@ describe('panel meetings', () => {
     // One member came: changed by at most 2, that is under 5, so "fewer than 5". The meeting itself is not about anyone: exact.
     expect(thisMonth).toEqual({ month: today().slice(0, 7), meetings: 1, attended: null });
     expect(participation.body!.threshold).toBe(5);
+    // A month with no meetings: nobody could come, a structural zero.
+    expect(participation.body!.months[0]).toMatchObject({ meetings: 0, attended: 0 });
     const counted = (await readCounters(tenant)).months.get(panel.id)?.get(today().slice(0, 7));
     expect(counted?.attended.n).toBe(1);
     expect(participation.body!.notInvolvedFor6Months).toBe(0);
