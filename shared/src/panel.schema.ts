@@ -358,15 +358,19 @@ export const attendanceInput = z.object({
 export type AttendanceInput = z.output<typeof attendanceInput>;
 
 // ---------------------------------------------------------------------------------------------
-// Representativeness (aggregate only; counts under the tenant's threshold are never sent)
+// Representativeness (aggregate only; every count is protected by the cell key method)
 
+/**
+ * A count about people, as published: changed a little by the cell key method (`cell-key.ts`), the
+ * same way for the same people wherever it is shown, then held back when the changed count is under
+ * the tenant's threshold ("fewer than 5"). Nothing says why a figure is held back: there is one rule.
+ */
 export interface RepresentationCell {
-  /** Undefined when suppressed. */
+  /** The published (changed) count; undefined when it is under the threshold. */
   count?: number;
+  /** True when the published count is under the threshold: shown as "fewer than N". */
   suppressed: boolean;
-  /** small: under the threshold ("fewer than 5"); secondary: hidden so that a small one can't be worked out from the total. */
-  reason?: 'small' | 'secondary';
-  /** Share of members, in percent; undefined when suppressed. */
+  /** Share of the published members count, in percent; undefined when either is under the threshold. */
   sharePercent?: number;
 }
 
@@ -442,8 +446,17 @@ export interface MemberSessionGrant {
 }
 
 export interface Participation {
-  months: { month: string; meetings: number; attended: number }[];
-  activeMembers: number;
+  /**
+   * The last 12 months. `meetings` (meetings with attendance recorded) is not about people: exact.
+   * `attended` (attendances) is, so it is published by the cell key method: null when the changed
+   * count is under `threshold` ("fewer than 5"), and 0 in a month with no meetings (nobody could come).
+   */
+  months: { month: string; meetings: number; attended: number | null }[];
+  threshold: number;
+  /**
+   * Active members not involved for 6 months: the size of a working list the officer opens from it
+   * (the members page, filtered), so exact like the list itself.
+   */
   notInvolvedFor6Months: number;
   since: string;
 }

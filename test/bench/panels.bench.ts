@@ -13,6 +13,7 @@ import { addAssistedMember, createPanel, join, listPanels } from '../../function
 import { db, tableName } from '../../functions/src/platform/dynamodb.ts';
 import { newId } from '../../functions/src/platform/ids.ts';
 import { representationKeys } from '../../functions/src/representation/representation.keys.ts';
+import { counterItem } from '../../functions/src/representation/representation.repository.ts';
 import { representation } from '../../functions/src/representation/representation.service.ts';
 import { getConfig } from '../../functions/src/tenants/tenants.service.ts';
 import { counts, countItems, measure } from './count-items.ts';
@@ -34,11 +35,13 @@ async function bulkMembers(tenantId: string, panelId: string, n: number, groups:
   for (let i = 0; i < puts.length; i += 25) {
     await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: puts.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
   }
+  // Counts with key sums beside them, as live counters hold (a record key averages 127.5).
+  const counter = (scope: string, what: string, count: number) => counterItem(tenantId, representationKeys.counter(tenantId, scope, what).SK, { n: count, k: count * 127 });
   const counters: Record<string, unknown>[] = [];
   for (const scope of [representationKeys.panelScope(panelId), representationKeys.allScope]) {
-    counters.push({ ...representationKeys.counter(tenantId, scope, 'MEMBERS'), type: 'counter', n });
-    counters.push({ ...representationKeys.counter(tenantId, scope, 'ANSWERED'), type: 'counter', n: Math.round(n * 0.7) });
-    groups.forEach((g, i) => counters.push({ ...representationKeys.counter(tenantId, scope, `GROUP#${g}`), type: 'counter', n: Math.round((n * (i + 1)) / 40) }));
+    counters.push(counter(scope, 'MEMBERS', n));
+    counters.push(counter(scope, 'ANSWERED', Math.round(n * 0.7)));
+    groups.forEach((g, i) => counters.push(counter(scope, `GROUP#${g}`, Math.round((n * (i + 1)) / 40))));
   }
   for (let i = 0; i < counters.length; i += 25) {
     await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: counters.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));

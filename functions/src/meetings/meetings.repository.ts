@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { Invitation, Meeting } from '@pv/shared/panel.schema';
 import { db, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { meetingKeys as keys } from './meetings.keys.ts';
@@ -52,14 +53,54 @@ export async function listMeetings(tenantId: string, panelId: string): Promise<M
   return items.map((i) => withoutKeys<Meeting>(i));
 }
 
+/**
+ * An invitation as stored. It is the record an attendance is, so it carries a record key for the cell
+ * key method (given when it is made; absent on invitations made before keys existed, until the recount
+ * job gives them one). The key never leaves the server: reads for pages drop it.
+ */
+export interface StoredInvitation extends Invitation {
+  recordKey?: number;
+}
+
+const forPages = ({ recordKey: _k, ...invitation }: StoredInvitation): Invitation => invitation;
+
 export function invitationPut(tenantId: string, invitation: Invitation): TransactItem {
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...keys.invitation(tenantId, invitation.meetingId, invitation.memberId), type: 'invitation', tenantId, ...invitation },
+      Item: { ...keys.invitation(tenantId, invitation.meetingId, invitation.memberId), type: 'invitation', tenantId, ...invitation, recordKey: newRecordKey() },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
+}
+
+/** Marks who came (and the support they took up), only if the invitation still says what the officer saw: two recordings can't both count one attendance. */
+export function attendanceUpdate(tenantId: string, before: StoredInvitation, attended: boolean, supportTaken: string[]): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.invitation(tenantId, before.meetingId, before.memberId),
+      UpdateExpression: 'SET attended = :attended, supportTaken = :support',
+      ConditionExpression: before.attended === undefined ? 'attribute_exists(PK) AND attribute_not_exists(attended)' : 'attended = :before',
+      ExpressionAttributeValues: { ':attended': attended, ':support': supportTaken, ...(before.attended === undefined ? {} : { ':before': before.attended }) },
+    },
+  };
+}
+
+/** Gives an invitation made before record keys existed its key, once (a concurrent call keeps the first). */
+export async function ensureInvitationKey(tenantId: string, invitation: StoredInvitation): Promise<number> {
+  if (invitation.recordKey !== undefined) return invitation.recordKey;
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.invitation(tenantId, invitation.meetingId, invitation.memberId),
+      UpdateExpression: 'SET recordKey = if_not_exists(recordKey, :k)',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':k': newRecordKey() },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return Number(out.Attributes?.recordKey);
 }
 
 export function invitationUpdate(tenantId: string, meetingId: string, memberId: string, fields: Record<string, unknown>): TransactItem {
@@ -89,18 +130,23 @@ export function invitationScrub(tenantId: string, meetingId: string, memberId: s
   };
 }
 
-export async function listInvitations(tenantId: string, meetingId: string): Promise<Invitation[]> {
+/** A meeting's invitations with their record keys: for counting, never for a page. */
+export async function listStoredInvitations(tenantId: string, meetingId: string): Promise<StoredInvitation[]> {
   const items = await queryAll({
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
     ExpressionAttributeValues: { ':pk': keys.invitationsPartition(tenantId, meetingId), ':sk': keys.invitationPrefix },
     ConsistentRead: true,
   });
-  return items.map((i) => withoutKeys<Invitation>(i));
+  return items.map((i) => withoutKeys<StoredInvitation>(i));
+}
+
+export async function listInvitations(tenantId: string, meetingId: string): Promise<Invitation[]> {
+  return (await listStoredInvitations(tenantId, meetingId)).map(forPages);
 }
 
 export async function getInvitation(tenantId: string, meetingId: string, memberId: string): Promise<Invitation | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.invitation(tenantId, meetingId, memberId), ConsistentRead: true }));
-  return Item ? withoutKeys<Invitation>(Item) : undefined;
+  return Item ? forPages(withoutKeys<StoredInvitation>(Item)) : undefined;
 }
 
 /** A member's meetings and their invitations, by the ids kept on the member item. */
@@ -115,7 +161,7 @@ export async function meetingsAndInvitations(tenantId: string, panelId: string, 
       const out = await db().send(new BatchGetCommand({ RequestItems: request as never }));
       for (const item of out.Responses?.[tableName()] ?? []) {
         if (item.type === 'meeting') meetings.push(withoutKeys<Meeting>(item));
-        else invitations.push(withoutKeys<Invitation>(item));
+        else invitations.push(forPages(withoutKeys<StoredInvitation>(item)));
       }
       request = out.UnprocessedKeys as typeof request;
     }

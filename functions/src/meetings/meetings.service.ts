@@ -1,5 +1,6 @@
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
+import { emptyTally, keyOf, perturb, shown } from '@pv/shared/cell-key';
 import { DomainError } from '@pv/shared/errors';
 import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, MyInvitation, Participation, SupportKind } from '@pv/shared/panel.schema';
 import { auditPut } from '../audit/audit.repository.ts';
@@ -205,16 +206,25 @@ export async function recordAttendance(caller: Caller, tenantId: string, panelId
     throw new DomainError('conflict', 'Someone else recorded attendance for this meeting while you were. Check their version and try again.', { current: meeting });
   }
   if (meeting.date > nowIso().slice(0, 10)) throw new DomainError('unprocessable', 'You can record attendance on or after the day of the meeting.');
-  const invitations = new Map((await repo.listInvitations(tenantId, meetingId)).map((i) => [i.memberId, i]));
+  const invitations = new Map((await repo.listStoredInvitations(tenantId, meetingId)).map((i) => [i.memberId, i]));
   const unknown = input.attendees.find((a) => !invitations.has(a.memberId));
   if (unknown) throw new DomainError('invalid', 'Someone on the list was not invited to this meeting. Reload the page and try again.');
   const meetingDay = `${meeting.date}T${meeting.time}:00.000Z`;
+  const month = meeting.date.slice(0, 7);
   for (const a of input.attendees) {
     const before = invitations.get(a.memberId)!;
     const supportTaken = a.attended ? a.supportTaken : [];
     if (before.attended === a.attended && JSON.stringify(before.supportTaken) === JSON.stringify(supportTaken)) continue;
-    const items: TransactItem[] = [repo.invitationUpdate(tenantId, meetingId, a.memberId, { attended: a.attended, supportTaken })];
-    await transactWrite(items, () => new DomainError('conflict', 'An invitation changed while you were recording attendance. Try again.'));
+    const items: TransactItem[] = [repo.attendanceUpdate(tenantId, before, a.attended, supportTaken)];
+    // An attendance is counted, with its invitation's record key, in the same transaction as the
+    // invitation says so: the month's count and key sum always match the invitations.
+    const wasCounted = before.attended === true;
+    if (wasCounted !== a.attended) {
+      const recordKey = wasCounted ? keyOf(before) : await repo.ensureInvitationKey(tenantId, before);
+      const sign = a.attended ? 1 : -1;
+      items.push(monthUpdate(tenantId, panelId, month, { attended: { n: sign, k: sign * recordKey } }));
+    }
+    await transactWrite(items, () => new DomainError('conflict', 'An invitation changed while you were recording attendance. Reload the page and try again.'));
     if (a.attended) await panelsRepo.touchMemberInvolvement(tenantId, panelId, a.memberId, meetingDay);
     invitations.set(a.memberId, { ...before, attended: a.attended, supportTaken });
   }
@@ -226,7 +236,7 @@ export async function recordAttendance(caller: Caller, tenantId: string, panelId
   await transactWrite(
     [
       repo.meetingPut(tenantId, after, meeting.version),
-      monthUpdate(tenantId, panelId, meeting.date.slice(0, 7), attended - meeting.attended, meeting.attendanceRecorded ? 0 : 1),
+      ...(meeting.attendanceRecorded ? [] : [monthUpdate(tenantId, panelId, month, { meetings: 1 })]),
       auditPut(tenantId, audit(caller, 'attendance', meetingId, `Recorded attendance at ‘${meeting.title}’: ${attended} came`)),
     ],
     () => new DomainError('conflict', 'Someone else recorded attendance for this meeting at the same time. Reload and check.'),
@@ -234,22 +244,30 @@ export async function recordAttendance(caller: Caller, tenantId: string, panelId
   return after;
 }
 
-/** The last 12 months of attendance (counters) and how many active members have not been involved for 6 months. */
+/**
+ * The last 12 months of meetings and attendance (counters), and how many active members have not
+ * been involved for 6 months. Attendances are about people, so each month's figure is published by
+ * the cell key method (one month is one block: the same attendances always give the same figure);
+ * the number of meetings is not, and is exact.
+ */
 export async function participation(tenantId: string, panelId: string, now = new Date()): Promise<Participation> {
-  const [{ months }, members] = await Promise.all([readCounters(tenantId), panelsRepo.listMembers(tenantId, panelId)]);
+  const [config, { months }, members] = await Promise.all([getConfig(tenantId), readCounters(tenantId), panelsRepo.listMembers(tenantId, panelId)]);
+  const threshold = config.tenant.suppressionThreshold;
   const byMonth = months.get(panelId) ?? new Map();
   const list: Participation['months'] = [];
   for (let i = 11; i >= 0; i--) {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
     const month = d.toISOString().slice(0, 7);
     const m = byMonth.get(month);
-    list.push({ month, meetings: m?.meetings ?? 0, attended: m?.attended ?? 0 });
+    const meetings = m?.meetings ?? 0;
+    // No meeting that month: nobody could have come, a structural zero that says nothing about anyone.
+    list.push({ month, meetings, attended: meetings === 0 ? 0 : shown(perturb(m?.attended ?? emptyTally), threshold) });
   }
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, now.getUTCDate())).toISOString();
   const active = members.filter((m) => m.status === 'active');
   return {
     months: list,
-    activeMembers: active.length,
+    threshold,
     notInvolvedFor6Months: active.filter((m) => (m.lastInvolvedAt ?? m.joinedAt) < since).length,
     since,
   };

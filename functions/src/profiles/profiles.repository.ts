@@ -12,6 +12,12 @@ export interface StoredProfile {
 
 export interface Counted extends CountState {
   panelId: string;
+  /**
+   * The member's record key for the cell key method (0–255), given when they are first counted and
+   * never changed, so the same person always moves the counters' key sums by the same amount. Absent
+   * on items counted before record keys existed (they count with key 0 until their next change).
+   */
+  recordKey?: number;
   version: number;
 }
 
@@ -37,17 +43,30 @@ export function profileDelete(tenantId: string, memberId: string): TransactItem 
  * What is counted for a member, replaced only if nobody else recounted them in between: two changes
  * racing can't both apply their delta to the counters.
  */
-export function countedPut(tenantId: string, memberId: string, state: CountState, panelId: string, previous: Counted | undefined): TransactItem {
+export function countedPut(
+  tenantId: string,
+  memberId: string,
+  state: CountState,
+  panelId: string,
+  recordKey: number,
+  previous: Counted | undefined,
+): TransactItem {
   const version = (previous?.version ?? 0) + 1;
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...keys.counted(tenantId, memberId), type: 'counted', tenantId, panelId, ...state, version },
+      Item: countedItem(tenantId, memberId, { ...state, panelId, recordKey, version }),
       ConditionExpression: previous ? '#version = :previous' : 'attribute_not_exists(PK)',
       ExpressionAttributeNames: previous ? { '#version': 'version' } : undefined,
       ExpressionAttributeValues: previous ? { ':previous': previous.version } : undefined,
     },
   };
+}
+
+/** The COUNTED item as stored (live changes and the recount job write the same shape). */
+export function countedItem(tenantId: string, memberId: string, counted: Counted & { recordKey: number }): Record<string, unknown> {
+  const { panelId, active, answered, groups, recordKey, version } = counted;
+  return { ...keys.counted(tenantId, memberId), type: 'counted', tenantId, panelId, active, answered, groups, recordKey, version };
 }
 
 export function consentPut(tenantId: string, memberId: string, record: ConsentRecord): TransactItem {

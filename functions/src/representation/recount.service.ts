@@ -1,26 +1,30 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { addTally, emptyTally, newRecordKey, type Tally } from '@pv/shared/cell-key';
 import type { TenantConfig } from '@pv/shared/config.schema';
+import * as meetingsRepo from '../meetings/meetings.repository.ts';
 import * as panelsRepo from '../panels/panels.repository.ts';
-import { db, tableName } from '../platform/dynamodb.ts';
-import { getCounted, getProfile } from '../profiles/profiles.repository.ts';
-import { profileKeys } from '../profiles/profiles.keys.ts';
+import { db, queryAll, tableName } from '../platform/dynamodb.ts';
+import { countedItem, getCounted, getProfile } from '../profiles/profiles.repository.ts';
 import { representationKeys as keys } from './representation.keys.ts';
-import { notCounted, type CountState } from './representation.repository.ts';
+import { counterItem, monthItem, notCounted, type CountState } from './representation.repository.ts';
 import { groupsFor, hubFacts } from './representation.service.ts';
 
 /**
- * Rebuilds every member's COUNTED item and every representation counter from the source items
- * (members, their hubs, their consented answers and the tenant's current group rules). Run after an
- * admin changes who is in a group, or to check the live counters: a test proves that on untouched
- * data the rebuild writes exactly what the live counters already hold. Reads every member, so it is
- * a job, never part of a page; run it when the panel is quiet (a change racing it can be counted
- * under the old rules until that member next changes).
+ * Rebuilds every member's COUNTED item and every representation counter — counts and key sums — from
+ * the source items (members, their hubs, their consented answers and the tenant's current group
+ * rules), and each panel's attendance per month from its meetings and invitations. Run after an admin
+ * changes who is in a group, or to check the live counters: a test proves that on untouched data the
+ * rebuild writes exactly what the live counters already hold. Members and invitations made before
+ * record keys existed are given one here. Reads every member and invitation, so it is a job, never
+ * part of a page; run it when the panel is quiet (a change racing it can be counted under the old
+ * rules until that member next changes).
  */
-export async function rebuildRepresentation(config: TenantConfig): Promise<{ members: number; counters: Map<string, number> }> {
+export async function rebuildRepresentation(config: TenantConfig): Promise<{ members: number; counters: Map<string, Tally> }> {
   const tenantId = config.tenant.id;
-  const counters = new Map<string, number>();
-  const add = (key: string) => counters.set(key, (counters.get(key) ?? 0) + 1);
-  const counted: { memberId: string; panelId: string; state: CountState; version: number }[] = [];
+  const counters = new Map<string, Tally>();
+  const add = (sk: string, recordKey: number) => counters.set(sk, addTally(counters.get(sk) ?? emptyTally, { n: 1, k: recordKey }));
+  const counted: Record<string, unknown>[] = [];
+  const months = new Map<string, { panelId: string; month: string; attended: Tally; meetings: number }>();
   let members = 0;
   for (const panel of await panelsRepo.listPanels(tenantId)) {
     for (const member of await panelsRepo.listMembers(tenantId, panel.id)) {
@@ -30,28 +34,41 @@ export async function rebuildRepresentation(config: TenantConfig): Promise<{ mem
         member.status === 'active'
           ? { active: true, answered: profile !== undefined, groups: groupsFor(config, profile?.answers, hubFacts(config, panel.networkId, member.hubId)) }
           : notCounted;
-      counted.push({ memberId: member.id, panelId: panel.id, state, version: (previous?.version ?? 0) + 1 });
+      const recordKey = previous?.recordKey ?? newRecordKey();
+      counted.push(countedItem(tenantId, member.id, { ...state, panelId: panel.id, recordKey, version: (previous?.version ?? 0) + 1 }));
       if (!state.active) continue;
       for (const scope of [keys.panelScope(panel.id), keys.allScope]) {
-        add(`${scope}#MEMBERS`);
-        if (state.answered) add(`${scope}#ANSWERED`);
-        for (const g of state.groups) add(`${scope}#GROUP#${g}`);
+        add(`${scope}#MEMBERS`, recordKey);
+        if (state.answered) add(`${scope}#ANSWERED`, recordKey);
+        for (const g of state.groups) add(`${scope}#GROUP#${g}`, recordKey);
       }
     }
+    for (const meeting of await meetingsRepo.listMeetings(tenantId, panel.id)) {
+      const month = meeting.date.slice(0, 7);
+      const at = months.get(`${panel.id}#${month}`) ?? { panelId: panel.id, month, attended: emptyTally, meetings: 0 };
+      if (meeting.attendanceRecorded) at.meetings++;
+      for (const invitation of await meetingsRepo.listStoredInvitations(tenantId, meeting.id)) {
+        const recordKey = await meetingsRepo.ensureInvitationKey(tenantId, invitation);
+        if (invitation.attended) at.attended = addTally(at.attended, { n: 1, k: recordKey });
+      }
+      months.set(`${panel.id}#${month}`, at);
+    }
   }
-  // Every existing counter not rebuilt goes to zero (a group nobody is in any more).
-  const existing = await db().send(
-    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) }, ProjectionExpression: 'SK' }),
-  );
+  // Every existing counter not rebuilt goes to zero (a group nobody is in any more, a month with no meetings left).
+  const existing = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) }, ProjectionExpression: 'SK' });
   const puts: Record<string, unknown>[] = [];
-  for (const item of existing.Items ?? []) {
+  const monthSk = (panelId: string, month: string) => keys.month(tenantId, panelId, month).SK;
+  const rebuiltMonths = new Set([...months.values()].map((m) => monthSk(m.panelId, m.month)));
+  for (const item of existing) {
     const sk = String(item.SK);
-    if (!sk.includes('#MONTH#') && !counters.has(sk)) puts.push({ PK: keys.partition(tenantId), SK: sk, type: 'counter', n: 0 });
+    const month = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
+    if (month) {
+      if (!rebuiltMonths.has(sk)) puts.push(monthItem(tenantId, month[1]!, month[2]!, emptyTally, 0));
+    } else if (!counters.has(sk)) puts.push(counterItem(tenantId, sk, emptyTally));
   }
-  for (const [sk, n] of counters) puts.push({ PK: keys.partition(tenantId), SK: sk, type: 'counter', n });
-  for (const c of counted) {
-    puts.push({ ...profileKeys.counted(tenantId, c.memberId), type: 'counted', tenantId, panelId: c.panelId, ...c.state, version: c.version });
-  }
+  for (const [sk, t] of counters) puts.push(counterItem(tenantId, sk, t));
+  for (const m of months.values()) puts.push(monthItem(tenantId, m.panelId, m.month, m.attended, m.meetings));
+  puts.push(...counted);
   for (let i = 0; i < puts.length; i += 25) {
     await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: puts.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
   }

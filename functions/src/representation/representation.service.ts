@@ -1,10 +1,10 @@
 import type { Group, Hub, HubNetwork, TenantConfig } from '@pv/shared/config.schema';
 import { matchesRule, type GroupFacts } from '@pv/shared/group-rule';
+import { emptyTally, keyOf, newRecordKey, perturb, shown, type Tally } from '@pv/shared/cell-key';
 import type { Panel, ProfileAnswers, RepresentationCell, RepresentationRow, RepresentationView } from '@pv/shared/panel.schema';
-import { isSmall, suppressRow } from '@pv/shared/suppress-small-numbers';
 import type { TransactItem } from '../platform/dynamodb.ts';
 import { countedPut, getCounted } from '../profiles/profiles.repository.ts';
-import { countDelta, counterUpdates, notCounted, readCounters, type CountState } from './representation.repository.ts';
+import { countDelta, counterUpdates, notCounted, readCounters, type CounterSet, type CountState } from './representation.repository.ts';
 
 /** Where a member belongs, for hub-based groups (rural, deprivation): their hub, else their network. */
 export function hubFacts(config: TenantConfig, networkId: string, hubId: string | undefined): GroupFacts['hub'] {
@@ -33,8 +33,10 @@ export interface CountSubject {
 
 /**
  * The writes that make the counters agree with a member's new state: "what is counted for them"
- * (guarded by its version) plus ADDs for the difference. They go into the same transaction as the
- * change itself, so counters and members can never disagree.
+ * (guarded by its version, and carrying their record key) plus ADDs of counts and key sums for the
+ * difference. They go into the same transaction as the change itself, so counters and members can
+ * never disagree. A member's record key is drawn the first time they are counted and kept for ever
+ * after: the same person always moves the same key sums.
  */
 export async function recountItems(
   tenantId: string,
@@ -46,64 +48,67 @@ export async function recountItems(
   const after: CountState = subject.active
     ? { active: true, answered: profile !== undefined, groups: groupsFor(config, profile, hubFacts(config, subject.networkId, subject.hubId)) }
     : notCounted;
-  const delta = countDelta(previous ?? notCounted, after);
+  const recordKey = previous?.recordKey ?? newRecordKey();
+  const delta = countDelta(previous ?? notCounted, after, { before: keyOf(previous ?? {}), after: recordKey });
   if (!previous && delta.size === 0) return [];
-  return [countedPut(tenantId, subject.id, after, subject.panelId, previous), ...counterUpdates(tenantId, subject.panelId, delta)];
+  return [countedPut(tenantId, subject.id, after, subject.panelId, recordKey, previous), ...counterUpdates(tenantId, subject.panelId, delta)];
 }
 
-type Suppression = 'small' | 'secondary' | undefined;
+/** Both figures are changed independently, so a group can come out above its panel: that reads as 100%. */
+const percentOf = (count: number, of: number) => (of > 0 ? Math.min(100, Math.round((count / of) * 1000) / 10) : 0);
 
-function cell(count: number, of: number, hidden: Suppression): RepresentationCell {
-  if (hidden) return { suppressed: true, reason: hidden };
-  return { count, suppressed: false, sharePercent: of > 0 ? Math.round((count / of) * 1000) / 10 : 0 };
+/**
+ * One published cell: the count changed by the cell key method, then held back as "fewer than
+ * `threshold`" if the changed count is under it. `of` is the published count it is a share of
+ * (undefined when that is itself held back: then there is no share).
+ */
+function cell(t: Tally, threshold: number, of: number | undefined): RepresentationCell {
+  const count = shown(perturb(t), threshold);
+  if (count === null) return { suppressed: true };
+  return { count, suppressed: false, ...(of === undefined ? {} : { sharePercent: percentOf(count, of) }) };
 }
 
 /**
- * Representation for the tenant and each panel, from counters only. Numbers under the tenant's
- * threshold never leave this function; when a group's panel cells add up to the tenant's shown
- * figure, secondary suppression hides enough of them that none can be worked out.
+ * Representation for the tenant and each panel, from counters only. Every count here is about people
+ * (panel sizes and how many answered included), so every one is published through the cell key
+ * method (`shared/src/cell-key.ts`): the same members always give the same published figure, in this
+ * view and any other, and a reader who compares two looks (before and after someone joins) gets the
+ * difference plus two independent changes. Shares are worked out from the published figures, never
+ * the true ones. The figures need not add up: each is a cell in its own right.
  */
 export async function representation(config: TenantConfig, panels: Panel[]): Promise<{ views: RepresentationView[]; itemsRead: number }> {
-  const tenantId = config.tenant.id;
+  const { counts, itemsRead } = await readCounters(config.tenant.id);
+  return { views: representationViews(config, panels, counts), itemsRead };
+}
+
+/** The published views from the counters' tallies (scope → what → count and key sum). */
+export function representationViews(config: TenantConfig, panels: Panel[], counts: CounterSet['counts']): RepresentationView[] {
   const threshold = config.tenant.suppressionThreshold;
-  const { counts, itemsRead } = await readCounters(tenantId);
   const groups = config.group.filter((g) => g.status === 'active');
-  const get = (scope: string, what: string) => counts.get(scope)?.get(what) ?? 0;
+  const get = (scope: string, what: string): Tally => counts.get(scope)?.get(what) ?? emptyTally;
   const scopes = ['ALL', ...panels.map((p) => `PANEL#${p.id}`)];
-
-  // How many people are on a panel, and how many answered, says nothing about anyone: shown as
-  // they are. Group counts are special-category aggregates: for each group, decide which panel cells
-  // to hide (the "ALL" cell is their total, so hiding one small cell alone would give it away).
-  const hidden = new Map<string, Suppression>();
-  for (const g of groups) {
-    const what = `GROUP#${g.id}`;
-    const total = get('ALL', what);
-    hidden.set(`ALL#${what}`, isSmall(total, threshold) ? 'small' : undefined);
-    const panelCells = panels.map((p) => get(`PANEL#${p.id}`, what));
-    const rowHidden = isSmall(total, threshold) ? panelCells.map((c) => isSmall(c, threshold)) : suppressRow(panelCells, threshold);
-    panels.forEach((p, i) => hidden.set(`PANEL#${p.id}#${what}`, rowHidden[i] ? (isSmall(panelCells[i]!, threshold) ? 'small' : 'secondary') : undefined));
-  }
-
   const districtOf = (panel: Panel | undefined) => (panel ? config.hubNetwork.find((n) => n.id === panel.networkId)?.district : undefined);
 
-  const views = scopes.map((scope): RepresentationView => {
+  return scopes.map((scope): RepresentationView => {
     const panel = panels.find((p) => `PANEL#${p.id}` === scope);
-    const members = get(scope, 'MEMBERS');
+    const members = cell(get(scope, 'MEMBERS'), threshold, undefined);
+    const of = members.count;
     const rows = groups.map((g): RepresentationRow => {
-      const count = get(scope, `GROUP#${g.id}`);
-      const c = cell(count, members, hidden.get(`${scope}#GROUP#${g.id}`));
+      // Under `threshold` members (as published) nothing more about the panel is shown: the page says why.
+      const c: RepresentationCell = of === undefined ? { suppressed: true } : cell(get(scope, `GROUP#${g.id}`), threshold, of);
       const district = districtOf(panel);
       const baseline =
         config.baseline.find((b) => b.status === 'active' && b.groupId === g.id && district !== undefined && b.area === district) ??
         config.baseline.find((b) => b.status === 'active' && b.groupId === g.id && b.area === 'all');
       const gapPoints = c.sharePercent !== undefined && baseline ? Math.round((c.sharePercent - baseline.sharePercent) * 10) / 10 : undefined;
-      // A hidden count still flags a gap when the baseline says at least `threshold` members would be
-      // expected: the count is known to be under it (which "fewer than 5" already says), so nothing new leaks.
-      const expected = baseline ? (members * baseline.sharePercent) / 100 : 0;
+      // A count shown as "fewer than N" still flags a gap when the baseline says at least N members
+      // would be expected (from the published panel size): it is known to be under that, which
+      // "fewer than N" already says, so nothing new is given away.
+      const expected = baseline && of !== undefined ? (of * baseline.sharePercent) / 100 : 0;
       const underRepresented = baseline
         ? c.sharePercent !== undefined
           ? c.sharePercent < baseline.sharePercent / 2
-          : c.reason === 'small' && expected >= threshold
+          : of !== undefined && expected >= threshold
         : false;
       return {
         ...c,
@@ -119,10 +124,9 @@ export async function representation(config: TenantConfig, panels: Panel[]): Pro
     return {
       scope: panel ? { kind: 'panel', panelId: panel.id, panelName: panel.name } : { kind: 'tenant' },
       threshold,
-      members: cell(members, members, undefined),
-      answered: cell(get(scope, 'ANSWERED'), members, undefined),
+      members: of === undefined ? members : { ...members, sharePercent: 100 },
+      answered: of === undefined ? { suppressed: true } : cell(get(scope, 'ANSWERED'), threshold, of),
       rows,
     };
   });
-  return { views, itemsRead };
 }

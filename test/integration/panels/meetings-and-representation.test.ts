@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CHANGE, perturb, shown } from '@pv/shared/cell-key';
+import type { RepresentationView } from '@pv/shared/panel.schema';
 import { addAssistedMember, listPanels } from '../../../functions/src/panels/panels.service.ts';
+import { readCounters } from '../../../functions/src/representation/representation.repository.ts';
 import { representation } from '../../../functions/src/representation/representation.service.ts';
 import { getConfig } from '../../../functions/src/tenants/tenants.service.ts';
 import { assistedInput, linkToken, mailTo, officerCaller, tenantItems, testPanel } from '../../support/panels.ts';
@@ -79,6 +82,10 @@ describe('panel meetings', () => {
     });
     expect(stale.status).toBe(409);
     meeting = (await api(`/tenants/${tenant}/panels/${panel.id}/meetings/${meetingId}`, { token: officer.token })).body!;
+    // Invitations carry record keys (an attendance is counted with one), which never leave the server.
+    expect(meeting.invitations).toHaveLength(3);
+    expect(JSON.stringify(meeting)).not.toContain('recordKey');
+    expect(JSON.stringify((await api(`/tenants/${tenant}/me`, { headers })).body)).not.toContain('recordKey');
     // Recording again with one fewer moves the counts, not adds to them.
     await api(`/tenants/${tenant}/panels/${panel.id}/meetings/${meetingId}/attendance`, {
       method: 'PUT',
@@ -87,8 +94,13 @@ describe('panel meetings', () => {
     });
     const participation = await api(`/tenants/${tenant}/panels/${panel.id}/participation`, { token: officer.token });
     const thisMonth = participation.body!.months.at(-1);
-    expect(thisMonth).toEqual({ month: today().slice(0, 7), meetings: 1, attended: 1 });
-    expect(participation.body!.activeMembers).toBe(3);
+    // One member came: changed by at most 2, that is under 5, so "fewer than 5". The meeting itself is not about anyone: exact.
+    expect(thisMonth).toEqual({ month: today().slice(0, 7), meetings: 1, attended: null });
+    expect(participation.body!.threshold).toBe(5);
+    // A month with no meetings: nobody could come, a structural zero.
+    expect(participation.body!.months[0]).toMatchObject({ meetings: 0, attended: 0 });
+    const counted = (await readCounters(tenant)).months.get(panel.id)?.get(today().slice(0, 7));
+    expect(counted?.attended.n).toBe(1);
     expect(participation.body!.notInvolvedFor6Months).toBe(0);
   });
 
@@ -114,7 +126,7 @@ describe('panel meetings', () => {
 });
 
 describe('representativeness', () => {
-  it('shows each group’s share against its baseline, hides counts under 5, and flags the gaps', async () => {
+  it('publishes every count changed by the cell key method, holds back those under 5, and works shares out from what is published', async () => {
     const tenant = await freshTenant();
     const panel = await testPanel(tenant);
     const second = await testPanel(tenant, 'ashfield');
@@ -122,32 +134,54 @@ describe('representativeness', () => {
     await assisted(tenant, panel.id, 12, { hubId: 'mansfield-town' });
     await assisted(tenant, second.id, 3, { hubId: 'sutton-in-ashfield-design-site' });
     const officer = await signedInUser(tenant, 'officer');
-    const views = (await api(`/tenants/${tenant}/representation`, { token: officer.token })).body as any[];
-    const all = views.find((v) => v.scope.kind === 'tenant');
-    expect(all.members).toEqual({ count: 15, suppressed: false, sharePercent: 100 });
-    const lowIncome = all.rows.find((r: { groupId: string }) => r.groupId === 'low-income-area');
-    expect(lowIncome).toMatchObject({ count: 15, sharePercent: 100, baselinePercent: 20, gapPoints: 80, underRepresented: false });
-    const dads = all.rows.find((r: { groupId: string }) => r.groupId === 'dads-partners');
-    // Nobody said they are a dad: hidden as "fewer than 5", but far below the 45% expected, so flagged.
-    expect(dads).toMatchObject({ suppressed: true, reason: 'small', underRepresented: true });
+    const views = (await api(`/tenants/${tenant}/representation`, { token: officer.token })).body as RepresentationView[];
+    const { counts } = await readCounters(tenant);
+    const published = (scope: string, what: string) => shown(perturb(counts.get(scope)?.get(what) ?? { n: 0, k: 0 }), 5);
+    const row = (v: RepresentationView, groupId: string) => v.rows.find((r) => r.groupId === groupId)!;
+
+    const all = views.find((v) => v.scope.kind === 'tenant')!;
+    // 15 members, changed by at most 2: always shown, and exactly what the p-table gives for these members' keys.
+    expect(all.members.count).toBe(published('ALL', 'MEMBERS'));
+    expect(Math.abs(all.members.count! - 15)).toBeLessThanOrEqual(MAX_CHANGE);
+    expect(all.members).toMatchObject({ suppressed: false, sharePercent: 100 });
+    const lowIncome = row(all, 'low-income-area');
+    expect(lowIncome.count).toBe(published('ALL', 'GROUP#low-income-area'));
+    expect(lowIncome.sharePercent).toBe(Math.min(100, Math.round((lowIncome.count! / all.members.count!) * 1000) / 10));
+    expect(lowIncome).toMatchObject({ baselinePercent: 20, underRepresented: false });
+    expect(lowIncome.gapPoints).toBe(Math.round((lowIncome.sharePercent! - 20) * 10) / 10);
+    // Nobody said they are a dad: an empty cell stays 0, shown as "fewer than 5"; far below the 45% expected, so flagged.
+    const dads = row(all, 'dads-partners');
+    expect(dads).toMatchObject({ suppressed: true, underRepresented: true });
     expect(dads).not.toHaveProperty('count');
 
-    const mansfield = views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === panel.id);
-    const ashfield = views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === second.id);
-    // Panel sizes are not about anyone: shown as they are.
-    expect(mansfield.members.count).toBe(12);
-    expect(ashfield.members.count).toBe(3);
-    // Ashfield's 3 in the low-income group are hidden as small; since 15 − 12 would give them away,
-    // Mansfield's 12 is hidden too, marked as hidden to protect another.
-    const low = (v: any) => v.rows.find((r: { groupId: string }) => r.groupId === 'low-income-area');
-    expect(low(ashfield)).toMatchObject({ suppressed: true, reason: 'small' });
-    expect(low(mansfield)).toMatchObject({ suppressed: true, reason: 'secondary' });
-    expect(low(mansfield)).not.toHaveProperty('count');
-    // Rural: nobody on either panel (both networks are towns). Zeros hidden, nothing else needed.
-    const rural = (v: any) => v.rows.find((r: { groupId: string }) => r.groupId === 'rural');
-    expect(rural(all)).toMatchObject({ suppressed: true, reason: 'small' });
-    const groupCounts = views.flatMap((v) => v.rows.map((r: { count?: number }) => r.count)).filter((c) => c !== undefined);
-    expect(groupCounts.every((c: number) => c >= 5)).toBe(true);
+    const mansfield = views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === panel.id)!;
+    const ashfield = views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === second.id)!;
+    // Panel sizes are counts of people too.
+    expect(mansfield.members.count).toBe(published(`PANEL#${panel.id}`, 'MEMBERS'));
+    expect(Math.abs(mansfield.members.count! - 12)).toBeLessThanOrEqual(MAX_CHANGE);
+    // Ashfield's 3 can come out as anything from 1 to 5: shown only when it comes out as 5, and then nothing under it is certain.
+    expect(ashfield.members.count === undefined ? ashfield.members.suppressed : ashfield.members.count === 5).toBe(true);
+    expect(row(mansfield, 'low-income-area').count).toBe(published(`PANEL#${panel.id}`, 'GROUP#low-income-area'));
+    // Rural: nobody on either panel (both networks are towns). A true zero is never changed.
+    for (const v of views) expect(row(v, 'rural')).toMatchObject({ suppressed: true });
+    expect(perturb(counts.get('ALL')?.get('GROUP#rural') ?? { n: 0, k: 0 })).toBe(0);
+    // One rule, one label: nothing says why a figure is held back.
+    expect(JSON.stringify(views)).not.toMatch(/"reason"|secondary/);
+    // Every figure shown is at least the threshold.
+    const shownCounts = views.flatMap((v) => [v.members, v.answered, ...v.rows]).flatMap((c) => (c.count === undefined ? [] : [c.count]));
+    expect(shownCounts.every((c) => c >= 5)).toBe(true);
+    // Asking again gives the same figures: the same records, the same change.
+    expect((await api(`/tenants/${tenant}/representation`, { token: officer.token })).body).toEqual(views);
+  });
+
+  it('holds back everything about a panel whose published size is under the threshold', async () => {
+    const tenant = await freshTenant();
+    const panel = await testPanel(tenant);
+    await assisted(tenant, panel.id, 2, { hubId: 'mansfield-town' });
+    const [, view] = (await representation(await getConfig(tenant), await listPanels(tenant))).views;
+    expect(view!.members).toEqual({ suppressed: true });
+    expect(view!.answered).toEqual({ suppressed: true });
+    expect(view!.rows.every((r) => r.suppressed && !r.underRepresented && r.gapPoints === undefined)).toBe(true);
   });
 
   it('reads the same small number of items with 10 members or 60', async () => {

@@ -30,7 +30,10 @@ const dadProfile = {
   mainLanguage: 'English',
 };
 
-const count = async (tenant: string, scope: string, what: string) => (await readCounters(tenant)).counts.get(scope)?.get(what) ?? 0;
+const tally = async (tenant: string, scope: string, what: string) => (await readCounters(tenant)).counts.get(scope)?.get(what) ?? { n: 0, k: 0 };
+const count = async (tenant: string, scope: string, what: string) => (await tally(tenant, scope, what)).n;
+/** The record keys on the tenant's COUNTED items (a scan: tests only). */
+const recordKeys = async (tenant: string) => (await tenantItems(tenant)).filter((i) => i.type === 'counted').map((i) => i.recordKey);
 
 describe('equality monitoring', () => {
   it('is counted only with consent, moves the counters, and withdrawing removes the answers and the counts', async () => {
@@ -66,6 +69,30 @@ describe('equality monitoring', () => {
     const ledger = (await m.as('/data')).body!.consents.filter((c: { purpose: string }) => c.purpose === 'equality-monitoring');
     expect(ledger.map((c: { action: string }) => c.action)).toEqual(['given', 'given', 'given', 'withdrawn']);
     expect(ledger[0].wordingVersion).toBe('equality-2026-11');
+  });
+
+  it('moves every counter by the member’s own record key, the same one through every change', async () => {
+    const tenant = await freshTenant();
+    const panel = await testPanel(tenant);
+    const m = await member(tenant, panel.id);
+    const [key] = await recordKeys(tenant);
+    expect(key).toEqual(expect.any(Number));
+    expect(key).toBeGreaterThanOrEqual(0);
+    expect(key).toBeLessThan(256);
+    expect(await tally(tenant, 'ALL', 'MEMBERS')).toEqual({ n: 1, k: key });
+
+    await m.as('/profile', { method: 'PUT', json: dadProfile });
+    await m.as('/profile', { method: 'PUT', json: { ...dadProfile, parentRole: 'mum' } });
+    expect(await tally(tenant, `PANEL#${panel.id}`, 'ANSWERED')).toEqual({ n: 1, k: key });
+    expect(await tally(tenant, 'ALL', 'GROUP#ethnic-minority')).toEqual({ n: 1, k: key });
+    expect(await tally(tenant, 'ALL', 'GROUP#dads-partners')).toEqual({ n: 0, k: 0 });
+    await m.as('/profile', { method: 'DELETE' });
+    expect(await tally(tenant, 'ALL', 'ANSWERED')).toEqual({ n: 0, k: 0 });
+    expect(await recordKeys(tenant)).toEqual([key]);
+
+    await m.as('/leave', { method: 'POST', json: {} });
+    expect(await tally(tenant, 'ALL', 'MEMBERS')).toEqual({ n: 0, k: 0 });
+    expect(await recordKeys(tenant)).toEqual([key]);
   });
 
   it('stores the answers apart from contact details, and never shows them to officers', async () => {
@@ -122,9 +149,10 @@ describe('who can see what', () => {
     expect((await api(`/tenants/${tenant}/panels/${panel.id}/members-export`, { method: 'POST', json: {}, token: partner.token })).status).toBe(403);
     const views = await api(`/tenants/${tenant}/representation`, { token: partner.token });
     expect(views.status).toBe(200);
-    // One member: every group figure is under 5, so none is shown.
-    expect(views.body![0].members.count).toBe(1);
-    for (const view of views.body as { rows: { count?: number; suppressed: boolean }[] }[]) {
+    // One member: changed by at most 2, still under 5, so not even the panel's size is shown, nor anything about it.
+    for (const view of views.body as { members: object; answered: object; rows: { count?: number; suppressed: boolean }[] }[]) {
+      expect(view.members).toEqual({ suppressed: true });
+      expect(view.answered).toEqual({ suppressed: true });
       for (const row of view.rows) expect(row).toMatchObject({ suppressed: true });
     }
     expect(JSON.stringify(views.body)).not.toContain('Sam Taylor');
@@ -170,6 +198,11 @@ describe('leaving and erasing', () => {
     expect(await count(tenant, 'ALL', 'ANSWERED')).toBe(1);
     expect(await count(tenant, 'ALL', 'GROUP#dads-partners')).toBe(1);
     expect(await count(tenant, `PANEL#${panel.id}`, 'GROUP#ethnic-minority')).toBe(1);
+    // Their record key went with their COUNTED item, and out of every key sum: what is left is the other member's.
+    const [staysKey] = await recordKeys(tenant);
+    expect(await recordKeys(tenant)).toHaveLength(1);
+    expect(await tally(tenant, 'ALL', 'MEMBERS')).toEqual({ n: 1, k: staysKey });
+    expect(await tally(tenant, 'ALL', 'GROUP#dads-partners')).toEqual({ n: 1, k: staysKey });
     // The session is gone with them.
     expect((await m.as('')).status).toBe(401);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMeeting, inviteMembers, recordAttendance } from '../../../functions/src/meetings/meetings.service.ts';
 import { addAssistedMember } from '../../../functions/src/panels/panels.service.ts';
 import { eraseMe, leavePanel, saveMyProfile } from '../../../functions/src/panels/membership.service.ts';
 import { rebuildRepresentation } from '../../../functions/src/representation/recount.service.ts';
@@ -7,15 +8,18 @@ import { getConfig, updateConfigItem } from '../../../functions/src/tenants/tena
 import { assistedInput, officerCaller, testPanel } from '../../support/panels.ts';
 import { api, freshTenant, signedInUser } from '../../support/tenants.ts';
 
+/** Every non-empty counter of a tenant: counts with their key sums, and attendance by month. */
 const snapshot = async (tenant: string) => {
-  const { counts } = await readCounters(tenant);
-  const flat: Record<string, number> = {};
-  for (const [scope, m] of counts) for (const [what, n] of m) if (n !== 0) flat[`${scope}#${what}`] = n;
+  const { counts, months } = await readCounters(tenant);
+  const flat: Record<string, { n: number; k: number } | { attended: { n: number; k: number }; meetings: number }> = {};
+  for (const [scope, m] of counts) for (const [what, t] of m) if (t.n !== 0 || t.k !== 0) flat[`${scope}#${what}`] = t;
+  for (const [panel, m] of months) for (const [month, c] of m) if (c.attended.n !== 0 || c.attended.k !== 0 || c.meetings !== 0) flat[`${panel}#${month}`] = c;
   return flat;
 };
+const today = () => new Date().toISOString().slice(0, 10);
 
 describe('recounting representation from the source items', () => {
-  it('rebuilds exactly the counters that joining, answering, leaving and erasing kept live', async () => {
+  it('rebuilds exactly the counts and key sums that joining, answering, attending, leaving and erasing kept live', async () => {
     const tenant = await freshTenant();
     const caller = officerCaller(tenant);
     const a = await testPanel(tenant);
@@ -29,10 +33,22 @@ describe('recounting representation from the source items', () => {
       if (i !== 4) await saveMyProfile(me, { consent: true, parentRole: role, ethnicity: i === 3 ? 'black-african' : 'white-british', mainLanguage: i === 5 ? 'polish' : 'english' });
       members.push(me);
     }
+    // A meeting: four of the seven came, then one of them is taken off the list again.
+    const meeting = await createMeeting(caller, tenant, a.id, { title: 'Spring panel', date: today(), time: '10:00', hubId: 'warsop', format: 'in-person', place: '', supportOffered: [] });
+    await inviteMembers(caller, tenant, a.id, meeting.id);
+    const invited = members.filter((m) => m.panelId === a.id);
+    const recorded = await recordAttendance(caller, tenant, a.id, meeting.id, {
+      version: meeting.version,
+      attendees: invited.map((m) => ({ memberId: m.memberId, attended: true, supportTaken: [] })),
+    });
+    await recordAttendance(caller, tenant, a.id, meeting.id, { version: recorded.version, attendees: [{ memberId: invited[0]!.memberId, attended: false, supportTaken: [] }] });
     await leavePanel(members[1]!);
     await eraseMe(members[2]!);
     const live = await snapshot(tenant);
-    expect(live['ALL#MEMBERS']).toBe(5);
+    expect(live['ALL#MEMBERS']).toMatchObject({ n: 5 });
+    expect(live[`${a.id}#${today().slice(0, 7)}`]).toMatchObject({ attended: { n: invited.length - 1 }, meetings: 1 });
+    // Key sums are kept: with seven random keys, all of them 0 is a 1 in 256^7 chance.
+    expect(Object.values(live).some((c) => ('k' in c ? c.k : c.attended.k) !== 0)).toBe(true);
 
     await rebuildRepresentation(await getConfig(tenant));
     expect(await snapshot(tenant)).toEqual(live);
@@ -57,7 +73,10 @@ describe('recounting representation from the source items', () => {
     const admin = await signedInUser(tenant, 'admin');
     const res = await api(`/tenants/${tenant}/representation/recount`, { method: 'POST', json: {}, token: admin.token });
     expect(res.body).toEqual({ members: 6 });
-    expect((await snapshot(tenant))['ALL#GROUP#young-parents']).toBe(6);
+    const rebuilt = await snapshot(tenant);
+    expect(rebuilt['ALL#GROUP#young-parents']).toMatchObject({ n: 6 });
+    // The same six people, with the keys they were given when they joined: the group's key sum is the members'.
+    expect(rebuilt['ALL#GROUP#young-parents']).toEqual(rebuilt['ALL#MEMBERS']);
     const officer = await signedInUser(tenant, 'officer');
     expect((await api(`/tenants/${tenant}/representation/recount`, { method: 'POST', json: {}, token: officer.token })).status).toBe(403);
   });

@@ -10,7 +10,9 @@ import { random } from './random.ts';
  * Demo panels for Nottinghamshire: one per Family Hub network, each with members (made up, with
  * example.com addresses, added as if recruited at events so no emails go out) and, for most of
  * them, equality monitoring answers — skewed the way real panels are (mostly White British mums),
- * so the representation view shows the gaps on first start. Deterministic: the same every time.
+ * so the representation view shows the gaps on first start. Deterministic: the same members and answers
+ * every time. Their record keys are not (they are the cell key method's secret), so the published figures
+ * differ by a couple each reset: 84 members may read as 82 to 86.
  */
 
 const firstNames = ['Amy', 'Chloe', 'Jade', 'Sophie', 'Laura', 'Gemma', 'Aisha', 'Fatima', 'Priya', 'Agnieszka', 'Hannah', 'Zara', 'Kerry', 'Leanne', 'Nadia', 'Ruth', 'Marcus', 'Tom', 'Jordan', 'Ayo', 'Shanice', 'Bethany', 'Ola', 'Megan'];

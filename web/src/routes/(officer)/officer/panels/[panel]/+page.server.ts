@@ -13,6 +13,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     orFail(client.participation(tenantId, panelId), url),
   ]);
   const day = today();
+  // Closed panels are not counted (the API shows active panels only).
+  const representation = views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === panelId);
   const meetingRow = (m: (typeof meetings)[number]) => ({
     id: m.id,
     title: m.title,
@@ -30,18 +32,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       network: networkName(config, panel.networkId),
       recruiting: panel.recruiting,
       status: panel.status,
-      members: panel.memberCount,
+      // The panel's size is a count of people: the protected figure, never the raw count on the panel item.
+      members: representation ? (representation.members.count ?? null) : undefined,
       pending: panel.pendingCount,
       target: panel.targetSize,
     },
     saved: url.searchParams.has('saved'),
-    // Closed panels are not counted (the API shows active panels only).
-    representation: views.find((v) => v.scope.kind === 'panel' && v.scope.panelId === panelId),
+    representation,
     upcoming: meetings.filter((m) => m.date >= day).reverse().map(meetingRow),
     past: meetings.filter((m) => m.date < day).map(meetingRow),
     participation: {
       months: participation.months.map((m) => ({ ...m, label: monthOf(m.month) })),
-      activeMembers: participation.activeMembers,
+      threshold: participation.threshold,
       notInvolved: participation.notInvolvedFor6Months,
     },
   };
