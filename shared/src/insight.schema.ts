@@ -246,11 +246,15 @@ export interface InsightTheme {
 }
 
 export interface InsightThemes extends InsightMeta {
+  /** Filtered by a hub network: every count is of that network's comments only. */
+  network?: { id: string; name: string };
   themes: InsightTheme[];
 }
 
 export interface InsightThemeDetail extends InsightMeta {
   theme: InsightTheme;
+  /** byPriority, byNetwork, byHub and byGroup count the theme's comments over all time (byMonth follows the period). */
+  breakdowns: 'all-time';
   byPriority: { id: string; name: string; cell: InsightCell }[];
   byNetwork: { id: string; name: string; cell: InsightCell }[];
   byHub: { id: string; name: string; cell: InsightCell }[];

@@ -140,7 +140,8 @@ export function themesCsv(about: CsvAbout, v: InsightThemes): string {
 
 export function themeCsv(about: CsvAbout, v: InsightThemeDetail): string {
   const t = v.threshold;
-  const part = (name: string, rows: { name: string; cell: InsightCell }[]) => rows.map((r): Cell[] => [name, r.name, ...count(r.cell), share(r.cell)]);
+  const since = v.breakdowns === 'all-time' ? ' (all time)' : '';
+  const part = (name: string, rows: { name: string; cell: InsightCell }[]) => rows.map((r): Cell[] => [`${name}${since}`, r.name, ...count(r.cell), share(r.cell)]);
   return csvFile([
     ...heading(`Partnership insight: the theme ‘${v.theme.name}’`, about, v),
     ['by', 'name', ...countHeader('comments', t), 'share (%)'],
