@@ -40,7 +40,7 @@ describe.each([
       const path = `/${tenant}/how-we-protect-these-numbers`;
       await page.goto(`/${tenant}/you-said-we-did`);
       const note = page.locator('main .protected-note');
-      expect(await note.textContent()).toMatch(/Numbers about people are changed a little to protect their privacy\. “Fewer than 10” means the changed number is under 10\./);
+      expect((await note.textContent())!.replace(/\s+/g, ' ')).toMatch(/Numbers about people are changed a little to protect their privacy\. “Fewer than 10” means the changed number is under 10\./);
       await note.getByRole('link', { name: 'How we protect these numbers' }).click();
       await page.waitForURL((u) => u.pathname === path);
 
@@ -55,7 +55,7 @@ describe.each([
         'What we do not change',
       ]);
       // The partnership's threshold, not the default.
-      expect(await page.locator('#threshold').textContent()).toMatch(/If it is under 10, we do not show it\. We write “fewer than 10” instead\./);
+      expect((await page.locator('#threshold').textContent())!.replace(/\s+/g, ' ')).toMatch(/If it is under 10, we do not show it\. We write “fewer than 10” instead\./);
       const main = await mainText(page);
       expect(main).toContain('“Fewer than 10” means the changed number is under 10.');
       expect(main).not.toMatch(/fewer than 5|under 5\b/i);
