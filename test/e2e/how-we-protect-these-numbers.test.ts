@@ -39,8 +39,8 @@ describe.each([
       const page = await context.newPage();
       const path = `/${tenant}/how-we-protect-these-numbers`;
       await page.goto(`/${tenant}/you-said-we-did`);
-      const note = page.locator('main .protected-note');
-      expect((await note.textContent())!.replace(/\s+/g, ' ')).toMatch(/Numbers about people are changed a little to protect their privacy\. “Fewer than 10” means the changed number is under 10\./);
+      const note = page.locator('main .protected-numbers');
+      expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain('To protect people, these numbers are changed a little, so they may not add up. “Fewer than 10” means the changed number is under 10.');
       await page.screenshot({ path: `${SHOTS}/log-${width}.png`, fullPage: true });
       await note.getByRole('link', { name: 'How we protect these numbers' }).click();
       await page.waitForURL((u) => u.pathname === path);

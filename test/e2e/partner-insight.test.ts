@@ -90,10 +90,10 @@ const PROTECTION = () => `/${tenant}/how-we-protect-these-numbers`;
 
 /** Under every table with a count about people: what the numbers are, and the link to read more; no "hidden" anywhere. */
 async function protectedNotes(page: Page, tables: number) {
-  const notes = page.locator('main .protected-note');
+  const notes = page.locator('main .protected-numbers');
   expect(await notes.count(), `notes on ${page.url()}`).toBeGreaterThanOrEqual(tables);
   expect((await notes.first().textContent())!.replace(/\s+/g, ' ')).toContain(
-    'Numbers about people are changed a little to protect their privacy. “Fewer than 5” means the changed number is under 5.',
+    'To protect people, these numbers are changed a little, so they may not add up. “Fewer than 5” means the changed number is under 5.',
   );
   const links = notes.getByRole('link', { name: 'How we protect these numbers' });
   expect(await links.count()).toBe(await notes.count());

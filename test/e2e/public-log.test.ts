@@ -95,7 +95,7 @@ describe('the public log (JavaScript off, 320 px)', () => {
     expect(main).toContain('Based on fewer than 5 comments.');
     expect(main).not.toContain('including');
     // The count of comments is protected: the note under it links to how.
-    expect(await page.locator('main .protected-note a').getAttribute('href')).toBe(`/${TENANT}/how-we-protect-these-numbers`);
+    expect(await page.locator('main .protected-numbers a').getAttribute('href')).toBe(`/${TENANT}/how-we-protect-these-numbers`);
     await checked(page);
 
     await page.goto(`${LOG}/hub/worksop`);
@@ -103,7 +103,7 @@ describe('the public log (JavaScript off, 320 px)', () => {
     main = await mainText(page);
     expect(main).toContain(a.youSaid);
     expect(main).not.toContain(b.youSaid);
-    expect(await page.locator('main .protected-note').textContent()).toContain('Numbers about people are changed a little to protect their privacy.');
+    expect(await page.locator('main .protected-numbers').textContent()).toContain('To protect people, these numbers are changed a little, so they may not add up.');
     await checked(page);
 
     await page.getByRole('link', { name: `You said: ${a.youSaid}` }).click();
