@@ -69,6 +69,15 @@ describe.each([
       expect(main).toContain('Australian Bureau of Statistics');
       expect(await page.locator('#not-changed').textContent()).toMatch(/themes, actions, consultations and meetings/);
 
+      // By keyboard alone: Tab from the top reaches the skip link, the page's links and the source, in reading order.
+      const reached: string[] = [];
+      for (let i = 0; i < 12 && !reached.at(-1)?.startsWith('Read how the Office'); i++) {
+        await page.keyboard.press('Tab');
+        reached.push(((await page.evaluate(() => document.activeElement?.textContent)) ?? '').replace(/\s+/g, ' ').trim());
+      }
+      expect(reached.at(-1)).toBe('Read how the Office for National Statistics protected Census 2021 results');
+      expect(reached.indexOf(`Back to Nottinghamshire Best Start Partnership`)).toBeGreaterThan(0);
+
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       console.log(`how-we-protect-these-numbers at ${width} px (JavaScript ${javaScript}): page ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide, ${overflow} px sideways`);
       await page.screenshot({ path: `${SHOTS}/page-${width}.png`, fullPage: true });
