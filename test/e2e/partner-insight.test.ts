@@ -17,6 +17,10 @@ import { freshTenant, signedInUser, type TestUser } from '../support/tenants.ts'
  * downloads the heatmap as CSV, and can't open officer pages; an officer quotes a comment for
  * partners (a name in it is refused) and the partner reads the quote. JavaScript on at 1280 px and
  * off at 320 px, axe on every page, a screenshot of each under test-results/partner-insight/.
+ *
+ * Every count about people is changed a little by the cell key method (issue 13), so the numbers
+ * asserted here are their shape ("a number, or fewer than 5"), never the seeded counts themselves;
+ * counts that must stay shown (a cell to open) are seeded well clear of the threshold.
  */
 
 const SHOTS = 'test-results/partner-insight';
@@ -52,14 +56,15 @@ beforeAll(async () => {
   await addAssistedMember(officerCaller(tenant), tenant, (await testPanel(tenant)).id, assistedInput({ name: 'Jo Bloggs', hubId: 'mansfield-town' }));
 
   // Mansfield: 14 comments on parents' mental health (5 from dads and partners, one of them naming
-  // someone; 5 from three months ago); Worksop: 6 more. Broxtowe: 3 about the building blocks of health
-  // (fewer than 5); Gedling: 5 about them too, in no theme yet.
+  // someone; 5 from three months ago); Worksop: 8 more (changed by at most 2, still shown). Broxtowe: 3
+  // about the building blocks of health (fewer than 5 before the change); Gedling: 5 about them too, in
+  // no theme yet.
   const named = comment({ text: NAMED, priorityIds: [MENTAL], groups: ['dads-partners'], status: 'reviewed' });
   const waiting = [
     named,
     ...many(4, { priorityIds: [MENTAL], groups: ['dads-partners'], status: 'reviewed' }),
     ...many(4, { priorityIds: [MENTAL], status: 'reviewed' }),
-    ...many(6, { priorityIds: [MENTAL], hubIds: ['worksop'], networkId: 'bassetlaw', status: 'reviewed' }),
+    ...many(8, { priorityIds: [MENTAL], hubIds: ['worksop'], networkId: 'bassetlaw', status: 'reviewed' }),
     ...many(5, { priorityIds: [MENTAL], receivedOn: monthsAgo(3), status: 'reviewed' }),
   ];
   const costs = many(3, { text: 'The bus to the hub costs too much.', priorityIds: [BLOCKS], hubIds: ['eastwood'], networkId: 'broxtowe', status: 'reviewed' });
@@ -79,6 +84,24 @@ afterAll(async () => {
 });
 
 const mainText = async (page: Page) => ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+/** A count about people as shown: a number (changed a little), or "fewer than 5". */
+const COUNT = /^(\d[\d,]*|fewer than 5)$/;
+const PROTECTION = () => `/${tenant}/how-we-protect-these-numbers`;
+
+/** Under every table with a count about people: what the numbers are, and the link to read more; no "hidden" anywhere. */
+async function protectedNotes(page: Page, tables: number) {
+  const notes = page.locator('main .protected-numbers');
+  expect(await notes.count(), `notes on ${page.url()}`).toBeGreaterThanOrEqual(tables);
+  expect((await notes.first().textContent())!.replace(/\s+/g, ' ')).toContain(
+    'To protect people, these numbers are changed a little, so they may not add up. “Fewer than 5” means the changed number is under 5.',
+  );
+  const links = notes.getByRole('link', { name: 'How we protect these numbers' });
+  expect(await links.count()).toBe(await notes.count());
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toBe(PROTECTION());
+  expect(await mainText(page)).not.toMatch(/\bhidden\b/i);
+}
+/** The cells of one CSV line. */
+const csvCells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
 
 async function checked(page: Page, name: string, width: number) {
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
@@ -130,11 +153,12 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
       let main = await mainText(page);
       expect(main).toContain('What families are telling us');
       expect(main).not.toContain('Coming soon');
-      expect(await page.locator('#figure-feedback').textContent()).toBe('28');
+      expect(await page.locator('#figure-feedback').textContent()).toMatch(COUNT);
       expect(await page.locator('#loop-sentence').textContent()).toMatch(/^1 of 2 themes with feedback in this period has a published action \(50%\)\.$/);
       expect(await page.getByRole('link', { name: 'Whose voice our panels carry' }).count()).toBe(1);
       const nav = page.getByRole('navigation', { name: 'Partner area' });
       expect((await nav.getByRole('link').allTextContents()).map((t) => t.trim())).toEqual(['Overview', 'Heatmap', 'Whose voice', 'Themes', 'Trends', 'Panels']);
+      await protectedNotes(page, 2);
       await checked(page, 'overview', 1280);
 
       await nav.getByRole('link', { name: 'Heatmap' }).click();
@@ -142,10 +166,12 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
       // The networks' names lose the words they share ("… Family Hub Network"): the caption says them once.
       expect(await page.locator('#heatmap caption').textContent()).toContain('Comments by priority and Family Hub Network');
       const mansfield = await heatCell(page, "Parents' mental health", 'Mansfield');
-      // Every one of Mansfield's 14 comments is about parents' mental health.
-      expect((await mansfield.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^14 ,? ?100%$/);
-      expect(await (await heatCell(page, 'Building blocks of health and wellbeing', 'Broxtowe')).textContent()).toContain('fewer than 5');
-      expect(await mainText(page)).toMatch(/“Fewer than 5”: the number is too small to show/);
+      // Every one of Mansfield's 14 comments is about parents' mental health: a number and its share (both changed a little).
+      expect((await mansfield.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^\d+ ,? ?[\d.]+%$/);
+      const broxtowe = (await (await heatCell(page, 'Building blocks of health and wellbeing', 'Broxtowe')).textContent())!.replace(/\s+/g, ' ').trim();
+      expect(broxtowe).toMatch(/^(\d+ ,? ?[\d.]+%|fewer than 5)$/);
+      expect(await page.locator('.heat-key').textContent()).toContain('None, or fewer than 5');
+      await protectedNotes(page, 1);
       await checked(page, 'heatmap', 1280);
       // Printed: no menus or filters, the period and the partnership's name kept.
       await page.emulateMedia({ media: 'print' });
@@ -174,6 +200,7 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
       main = await mainText(page);
       expect(main).toContain('Nobody keeps in touch while you wait');
       expect(main).not.toContain('Getting to the hub costs too much');
+      await protectedNotes(page, 1);
       await checked(page, 'themes', 1280);
 
       await page.getByRole('link', { name: 'Nobody keeps in touch while you wait' }).click();
@@ -184,46 +211,78 @@ describe('a partnership member reading the insight (JavaScript on, 1280 px)', ()
       expect(main).toContain('Officers chose these quotes');
       expect(main).not.toContain('Jo Bloggs');
       expect(main).toContain('Waiting lists for support are long');
+      // The figures, the four spreads and the months.
+      await protectedNotes(page, 6);
       await checked(page, 'theme', 1280);
 
-      // The heatmap as a spreadsheet, for the period and network chosen.
+      // The heatmap as a spreadsheet, for the period and filters chosen.
       await page.goto('/partner/heatmap');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download this heatmap as a spreadsheet/ }).click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^${tenant}-heatmap-\\d{4}-\\d{2}-to-\\d{4}-\\d{2}\\.csv$`));
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${tenant}-heatmap-networks-\\d{4}-\\d{2}-to-\\d{4}-\\d{2}\\.csv$`));
       const bytes = await readFile((await download.path())!);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = bytes.toString('utf8').slice(1);
       const lines = csv.split('\r\n');
-      expect(lines[0]).toMatch(/^"Partnership insight: comments by priority and hub networks – .+ – \w+ \d{4} to \w+ \d{4}\. Numbers under 5 are hidden/);
-      expect(csv).toContain('"fewer than 5"');
+      expect(lines[0]).toMatch(/^"Partnership insight: comments by priority and hub networks – .+ – \w+ \d{4} to \w+ \d{4}\."$/);
+      expect(lines[1]).toMatch(/^"Every number about people is changed slightly by the cell key method.+A changed number under 5 is left empty/);
+      expect(lines[2]).toBe(`"How we protect these numbers: ${new URL(page.url()).origin}${PROTECTION()}"`);
       for (const secret of ['Jo Bloggs', '@', NAMED, 'dads-partners']) expect(csv).not.toContain(secret);
-      const cells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
-      const header = cells(lines.find((l) => l.startsWith('"priority"'))!);
-      const mental = cells(lines.find((l) => l.startsWith('"Parents\' mental health"'))!);
+      const headerAt = lines.findIndex((l) => l.startsWith('"priority"'));
+      const header = csvCells(lines[headerAt]!);
+      // No words in a number column: every cell after the priority's name is a number, "yes" (a flag) or empty.
+      for (const line of lines.slice(headerAt + 1).filter(Boolean)) for (const cell of csvCells(line).slice(1)) expect(cell).toMatch(/^(\d+(\.\d+)?|yes|)$/);
+      const mental = csvCells(lines.find((l) => l.startsWith('"Parents\' mental health"'))!);
       const at = header.indexOf('Mansfield Family Hub Network');
-      expect([mental[at], mental[at + 1]]).toEqual(['14', '100']);
-      expect(mental[header.indexOf('Broxtowe Family Hub Network')]).toBe('fewer than 5');
+      expect(header.slice(at, at + 3)).toEqual(['Mansfield Family Hub Network', 'Mansfield Family Hub Network: fewer than 5', 'Mansfield Family Hub Network: share of its feedback (%)']);
+      expect(mental[at]).toMatch(/^\d+$/);
+      expect(mental[at + 1]).toBe('');
+      // Broxtowe's 3: a number, or empty with "yes" beside it, never both.
+      const bx = header.indexOf('Broxtowe Family Hub Network');
+      expect(mental[bx] === '', `Broxtowe: "${mental[bx]}", "${mental[bx + 1]}"`).toBe(mental[bx + 1] === 'yes');
 
-      // Every other view as a spreadsheet too, each starting with the same kind of line.
-      for (const path of ['/partner/overview.csv', '/partner/voice.csv', '/partner/themes.csv?priority=' + MENTAL, `/partner/themes/${waitingTheme}/theme.csv`, '/partner/trends.csv?period=year']) {
+      // Each view, filter and period downloads under a name of its own, starting with the same lines.
+      const files: [string, RegExp][] = [
+        ['/partner/overview.csv', new RegExp(`^${tenant}-overview-`)],
+        ['/partner/voice.csv', new RegExp(`^${tenant}-whose-voice-`)],
+        ['/partner/heatmap.csv?network=mansfield', new RegExp(`^${tenant}-heatmap-hubs-mansfield-`)],
+        ['/partner/heatmap.csv?group=dads-partners', new RegExp(`^${tenant}-heatmap-networks-group-dads-partners-`)],
+        [`/partner/themes.csv?priority=${MENTAL}`, new RegExp(`^${tenant}-themes-priority-${MENTAL}-`)],
+        [`/partner/themes.csv?priority=${MENTAL}&network=mansfield`, new RegExp(`^${tenant}-themes-priority-${MENTAL}-network-mansfield-`)],
+        [`/partner/themes/${waitingTheme}/theme.csv`, new RegExp(`^${tenant}-theme-${waitingTheme}-`)],
+        ['/partner/trends.csv?period=year', new RegExp(`^${tenant}-trends-\\d{4}-04-to-\\d{4}-03\\.csv$`)],
+      ];
+      const names = new Set<string>();
+      for (const [path, name] of files) {
         const response = await page.request.get(path);
         expect(response.status(), path).toBe(200);
+        const filename = /filename="([^"]+)"/.exec(response.headers()['content-disposition'] ?? '')?.[1] ?? '';
+        expect(filename, path).toMatch(name);
+        expect(filename, path).toMatch(/-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
+        names.add(filename);
         const text = (await response.body()).toString('utf8');
-        expect(text, path).toMatch(/^\uFEFF"Partnership insight: [^"]+ – \w+ \d{4} to \w+ \d{4}\. Numbers under 5 are hidden/);
+        expect(text, path).toMatch(/^\uFEFF"Partnership insight: [^"]+ – \w+ \d{4} to \w+ \d{4}\."\r\n"Every number about people is changed slightly by the cell key method/);
+        expect(text, path).toContain(`How we protect these numbers: ${new URL(page.url()).origin}${PROTECTION()}`);
+        // Words only in the lines about the file and in text columns, never a cell of "fewer than 5" or "hidden".
+        for (const line of text.split('\r\n')) for (const cell of csvCells(line)) expect(cell, path).not.toMatch(/^(fewer than \d+|hidden)$/i);
         for (const secret of ['Jo Bloggs', '@', QUOTE]) expect(text, path).not.toContain(secret);
       }
+      expect(names.size).toBe(files.length);
 
       await nav.getByRole('link', { name: 'Whose voice' }).click();
       await page.waitForURL((u) => u.pathname === '/partner/voice');
       main = await mainText(page);
       expect(main).toContain('Who we are not hearing enough from');
       expect(main).toContain('Dads and partners');
+      // The groups' table and each group's own tables.
+      await protectedNotes(page, 2);
       await checked(page, 'voice', 1280);
 
       await nav.getByRole('link', { name: 'Trends' }).click();
       await page.waitForURL((u) => u.pathname === '/partner/trends');
       expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('#trend-all-table tbody tr').count()).toBe(12);
+      for (const cell of await page.locator('#trend-all-table tbody td:nth-of-type(1)').allTextContents()) expect(cell.trim()).toMatch(/^(\d[\d,]*|fewer than 5)$/);
+      await protectedNotes(page, 2);
       await checked(page, 'trends', 1280);
 
       // Officer pages stay closed to partners.
@@ -265,7 +324,7 @@ describe('a partnership member reading the insight (JavaScript off, 320 px)', ()
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL((u) => u.searchParams.get('network') === 'bassetlaw');
       const worksop = await heatCell(page, "Parents' mental health", 'Worksop');
-      expect((await worksop.textContent())!).toMatch(/6/);
+      expect((await worksop.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^\d+ ,? ?[\d.]+%$/);
       // One group's feedback is shown by network only: the network chosen is let go.
       await page.getByLabel('Group of families').selectOption('dads-partners');
       await page.getByRole('button', { name: 'Show' }).click();
@@ -279,6 +338,7 @@ describe('a partnership member reading the insight (JavaScript off, 320 px)', ()
       await page.getByRole('link', { name: 'Nobody keeps in touch while you wait' }).click();
       await page.waitForURL((u) => u.pathname === `/partner/themes/${waitingTheme}`);
       expect(await mainText(page)).toContain(QUOTE);
+      await protectedNotes(page, 6);
       await checked(page, 'theme', 320);
 
       await page.goto('/partner/voice');

@@ -94,6 +94,8 @@ describe('the public log (JavaScript off, 320 px)', () => {
     expect(main).toContain('Why not The schools set the times, not the Family Hubs.');
     expect(main).toContain('Based on fewer than 5 comments.');
     expect(main).not.toContain('including');
+    // The count of comments is protected: the note under it links to how.
+    expect(await page.locator('main .protected-numbers a').getAttribute('href')).toBe(`/${TENANT}/how-we-protect-these-numbers`);
     await checked(page);
 
     await page.goto(`${LOG}/hub/worksop`);
@@ -101,6 +103,7 @@ describe('the public log (JavaScript off, 320 px)', () => {
     main = await mainText(page);
     expect(main).toContain(a.youSaid);
     expect(main).not.toContain(b.youSaid);
+    expect(await page.locator('main .protected-numbers').textContent()).toContain('To protect people, these numbers are changed a little, so they may not add up.');
     await checked(page);
 
     await page.getByRole('link', { name: `You said: ${a.youSaid}` }).click();

@@ -1,8 +1,9 @@
 import type { InsightCell, LoopClosure, PeriodKind } from '@pv/shared/insight.schema';
+import { fewerThan } from './protected-numbers.ts';
 
 /**
- * Partnership insight in words partners read: a count that may be hidden, a share, a change, the
- * loop closure sentence, and the period as a query string for links. Pure and free of zod (types
+ * Partnership insight in words partners read: a count (changed a little by the cell key method, and
+ * "fewer than 5" under the threshold), a share, a change, the loop closure sentence, and the period as a query string for links. Pure and free of zod (types
  * only), so the pages, the CSV files and the browser bundle say the same things.
  */
 
@@ -37,13 +38,12 @@ export const quarterChoices = [
 /** "April 2025 to March 2026" for the financial year that starts in April 2025. */
 export const financialYearLabel = (year: number) => `April ${year} to March ${year + 1}`;
 
-/** A count as words: "1,234", "fewer than 5" (under the threshold), "hidden" (so a small one can't be worked out). */
+/** A count as words: "1,234", or "fewer than 5" when the changed count is under the threshold. */
 export function cellText(cell: InsightCell, threshold: number): string {
-  if (cell.count !== null) return cell.count.toLocaleString('en-GB');
-  return cell.hidden === 'secondary' ? 'hidden' : `fewer than ${threshold}`;
+  return cell.count === null ? fewerThan(threshold) : cell.count.toLocaleString('en-GB');
 }
 
-/** "12.5%", or "" when the share is not known (hidden count, or none asked for). */
+/** "12.5%", or "" when the share is not known (a count under the threshold, or none asked for). */
 export function shareText(cell: InsightCell): string {
   return cell.sharePercent === null || cell.sharePercent === undefined ? '' : `${percent(cell.sharePercent)}%`;
 }
@@ -53,13 +53,7 @@ export function percent(n: number): string {
   return (Math.round(n * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
 
-/** Any cell hidden so that a small number can't be worked out (the footnote says why). */
-export const anySecondary = (cells: InsightCell[]) => cells.some((c) => c.hidden === 'secondary');
-export const anySmall = (cells: InsightCell[]) => cells.some((c) => c.hidden === 'small');
-
-export const SECONDARY_NOTE = 'Hidden so that a small number can’t be worked out from the totals.';
-
-/** "Up 25%", "Down 10%", "No change", "New" (none before) or "Not known" (a number is hidden). */
+/** "Up 25%", "Down 10%", "No change", "New" (none before) or "Not known" (a number is under the threshold). */
 export function growthText(growthPercent: number | null, previous: InsightCell): string {
   if (growthPercent === null) return previous.count === 0 ? 'New in this period' : 'Not known';
   if (growthPercent === 0) return 'No change';
@@ -113,23 +107,23 @@ export const partnerViews = [
 
 export { inSentence, listInWords } from './public-log.ts';
 
-/** A chart's text alternative: "Comments each month, April 2025 to March 2026: 120 in all. Most in January 2026 (21), fewest in August 2025 (3). 2 months hidden." */
+/** A chart's text alternative: "Comments each month, April 2025 to March 2026: 120 in all. Most in January 2026 (21), fewest in August 2025 (6). 2 months have fewer than 5." */
 export function monthsInWords(points: { label: string; cell: InsightCell }[], total: InsightCell, threshold: number, period: string): string {
   const shown = points.filter((p) => p.cell.count !== null);
-  const hidden = points.length - shown.length;
+  const few = points.length - shown.length;
   const parts = [`Comments each month, ${period}: ${cellText(total, threshold)} in all.`];
   if (shown.length) {
     const most = shown.reduce((a, b) => ((b.cell.count ?? 0) > (a.cell.count ?? 0) ? b : a));
     const fewest = shown.reduce((a, b) => ((b.cell.count ?? 0) < (a.cell.count ?? 0) ? b : a));
     parts.push(`Most in ${most.label} (${cellText(most.cell, threshold)}), fewest in ${fewest.label} (${cellText(fewest.cell, threshold)}).`);
   }
-  if (hidden) parts.push(`${plural(hidden, 'month is', 'months are')} hidden because the numbers are small.`);
+  if (few) parts.push(`${plural(few, 'month has', 'months have')} ${fewerThan(threshold)}.`);
   return parts.join(' ');
 }
 
 /**
- * Biggest first, or fastest growing first. A hidden number sorts after every shown one (in name
- * order), so the order never says more about it than "small".
+ * Biggest first, or fastest growing first. A number under the threshold sorts after every shown one
+ * (in name order), so the order never says more about it than "fewer than 5".
  */
 export function sortThemes<T extends { name: string; size: InsightCell; growthPercent: number | null }>(themes: T[], by: 'size' | 'growth'): T[] {
   const key = (th: T) => (by === 'size' ? th.size.count : th.growthPercent);
@@ -153,10 +147,10 @@ export function monthInWords(yyyyMm: string): string {
 /**
  * A spread's rows for a short table: the ones with a number shown, then every row under the
  * threshold together on one line ("Arnold, Beeston: fewer than 5 each"), so a list of thirty hubs
- * does not become thirty rows of "fewer than 5". Rows hidden for another reason stay rows of their own.
+ * does not become thirty rows of "fewer than 5".
  */
 export function compactRows<R extends { name: string; cell: InsightCell }>(rows: R[]): { shown: R[]; small: string[] } {
-  return { shown: rows.filter((r) => r.cell.hidden !== 'small'), small: rows.filter((r) => r.cell.hidden === 'small').map((r) => r.name) };
+  return { shown: rows.filter((r) => r.cell.count !== null), small: rows.filter((r) => r.cell.count === null).map((r) => r.name) };
 }
 
 /**

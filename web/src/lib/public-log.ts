@@ -1,5 +1,6 @@
 import type { ActionStatus, LogCounts, PublicAction } from '@pv/shared/action.schema';
 import type { PublicTenant } from '@pv/shared/config.schema';
+import { fewerThan } from './protected-numbers.ts';
 
 /**
  * The "you said, we did" log in words families read: the counts sentence, "based on …", names for
@@ -45,7 +46,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 
 /** "142 things you told us, 31 actions, 18 done"; a suppressed count of comments is "fewer than 5". */
 export function countsSentence(counts: LogCounts, threshold: number): string {
-  const told = counts.feedback === null ? `fewer than ${threshold} things you told us` : plural(counts.feedback, 'thing you told us', 'things you told us');
+  const told = counts.feedback === null ? `${fewerThan(threshold)} things you told us` : plural(counts.feedback, 'thing you told us', 'things you told us');
   return `${told}, ${plural(counts.actions, 'action', 'actions')}, ${counts.done.toLocaleString('en-GB')} done`;
 }
 
@@ -60,7 +61,7 @@ export function inSentence(name: string): string {
  * it too, nothing but "fewer than 5" is said.
  */
 export function basedOnSentence(a: Pick<PublicAction, 'basedOn' | 'networkIds' | 'groups' | 'consultationIds'>, names: LogNames, threshold: number): string {
-  if (a.basedOn === null) return `Based on fewer than ${threshold} comments.`;
+  if (a.basedOn === null) return `Based on ${fewerThan(threshold)} comments.`;
   if (a.basedOn === 0) return a.consultationIds.length ? 'Based on what families told us in the consultation.' : 'Not linked to particular comments from families.';
   const places = namesOf(a.networkIds, names.networks);
   const groups = namesOf(a.groups, names.groups).map(inSentence);

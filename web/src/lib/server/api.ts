@@ -325,7 +325,7 @@ export function api(session: Session | null) {
       call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/return`, { method: 'POST', body: { version, reason } }),
     approveAction: (tenantId: string, id: string, version: number) => call<Action>(`/tenants/${enc(tenantId)}/actions/${enc(id)}/approve`, { method: 'POST', body: { version } }),
 
-    // Partnership insight (partners, officers, admins): aggregates only, small numbers hidden by the API
+    // Partnership insight (partners, officers, admins): aggregates only, every count about people changed by the API's cell key method
     insightOverview: (tenantId: string, query: InsightParams = {}) => call<InsightOverview>(`/tenants/${enc(tenantId)}/insight/overview`, { query }),
     insightHeatmap: (tenantId: string, query: InsightParams = {}) => call<InsightHeatmap>(`/tenants/${enc(tenantId)}/insight/heatmap`, { query }),
     insightVoice: (tenantId: string, query: InsightParams = {}) => call<InsightVoice>(`/tenants/${enc(tenantId)}/insight/voice`, { query }),

@@ -1,4 +1,4 @@
-import { csvName, csvResponse, heatmapCsv } from '$lib/server/insight-csv';
+import { csvAbout, csvResponse, heatmapCsv, heatmapName } from '$lib/server/insight-csv';
 import { heatmapClear, loadInsight, viewOrFail } from '$lib/server/insight';
 import type { RequestHandler } from './$types';
 
@@ -6,5 +6,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
   const { tenant, page } = await loadInsight(locals, url, ['network', 'group'], (client, tenantId, params) => client.insightHeatmap(tenantId, params), heatmapClear);
   const view = viewOrFail(page);
-  return csvResponse(heatmapCsv(tenant.name, view), csvName(tenant.id, 'heatmap', view));
+  return csvResponse(heatmapCsv(csvAbout(tenant, url), view), heatmapName(tenant.id, view));
 };

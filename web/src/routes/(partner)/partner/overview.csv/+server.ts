@@ -1,4 +1,4 @@
-import { csvName, csvResponse, overviewCsv } from '$lib/server/insight-csv';
+import { csvAbout, csvName, csvResponse, overviewCsv } from '$lib/server/insight-csv';
 import { loadInsight, viewOrFail } from '$lib/server/insight';
 import type { RequestHandler } from './$types';
 
@@ -6,5 +6,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
   const { tenant, page } = await loadInsight(locals, url, [], (client, tenantId, params) => client.insightOverview(tenantId, params));
   const view = viewOrFail(page);
-  return csvResponse(overviewCsv(tenant.name, view), csvName(tenant.id, 'overview', view));
+  return csvResponse(overviewCsv(csvAbout(tenant, url), view), csvName(tenant.id, 'overview', [], view));
 };

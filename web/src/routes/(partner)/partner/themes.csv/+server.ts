@@ -1,4 +1,4 @@
-import { csvName, csvResponse, themesCsv } from '$lib/server/insight-csv';
+import { csvAbout, csvName, csvResponse, themesCsv } from '$lib/server/insight-csv';
 import { loadInsight, viewOrFail } from '$lib/server/insight';
 import type { RequestHandler } from './$types';
 
@@ -6,5 +6,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
   const { tenant, page } = await loadInsight(locals, url, ['priority', 'network'], (client, tenantId, params) => client.insightThemes(tenantId, params));
   const view = viewOrFail(page);
-  return csvResponse(themesCsv(tenant.name, view), csvName(tenant.id, 'themes', view));
+  const filters: [string, string | undefined][] = [
+    ['priority', page.values.priority],
+    ['network', page.values.network],
+  ];
+  return csvResponse(themesCsv(csvAbout(tenant, url), view), csvName(tenant.id, 'themes', filters, view));
 };

@@ -1,4 +1,4 @@
-import { csvName, csvResponse, voiceCsv } from '$lib/server/insight-csv';
+import { csvAbout, csvName, csvResponse, voiceCsv } from '$lib/server/insight-csv';
 import { loadInsight, viewOrFail } from '$lib/server/insight';
 import type { RequestHandler } from './$types';
 
@@ -6,5 +6,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
   const { tenant, page } = await loadInsight(locals, url, [], (client, tenantId, params) => client.insightVoice(tenantId, params));
   const view = viewOrFail(page);
-  return csvResponse(voiceCsv(tenant.name, view), csvName(tenant.id, 'whose-voice', view));
+  return csvResponse(voiceCsv(csvAbout(tenant, url), view), csvName(tenant.id, 'whose-voice', [], view));
 };

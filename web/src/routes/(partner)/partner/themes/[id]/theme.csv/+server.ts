@@ -1,5 +1,5 @@
 import { themeIdOf } from '$lib/server/feedback-pages';
-import { csvName, csvResponse, themeCsv } from '$lib/server/insight-csv';
+import { csvAbout, csvName, csvResponse, themeCsv } from '$lib/server/insight-csv';
 import { loadInsight, viewOrFail } from '$lib/server/insight';
 import type { RequestHandler } from './$types';
 
@@ -8,5 +8,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
   const id = themeIdOf(params.id);
   const { tenant, page } = await loadInsight(locals, url, [], (client, tenantId, query) => client.insightTheme(tenantId, id, query));
   const view = viewOrFail(page);
-  return csvResponse(themeCsv(tenant.name, view), csvName(tenant.id, `theme-${id}`, view));
+  return csvResponse(themeCsv(csvAbout(tenant, url), view), csvName(tenant.id, `theme-${id}`, [], view));
 };
