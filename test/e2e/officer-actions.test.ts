@@ -138,7 +138,10 @@ describe.each([
         await check(p, width);
         const published = await api(`/tenants/${tenant}/public/log/${actionId}`);
         expect(published.status).toBe(200);
-        expect(published.body).toMatchObject({ status: 'in-progress', owner: 'Health visiting service', basedOn: 6 });
+        expect(published.body).toMatchObject({ status: 'in-progress', owner: 'Health visiting service' });
+        // Its 6 comments are published through the cell key method: changed by at most 2, or "fewer than 5" (null).
+        const basedOn = published.body!.basedOn as number | null;
+        expect(basedOn === null || Math.abs(basedOn - 6) <= 2).toBe(true);
 
         // A change: a draft again, and the public keeps the approved version until it is approved too.
         await p.getByRole('link', { name: 'Change the action' }).click();
