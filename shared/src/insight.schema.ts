@@ -223,7 +223,8 @@ export interface VoiceGap {
 
 export interface InsightVoice extends InsightMeta {
   feedback: InsightCell;
-  members: number;
+  /** Panel members now, as the representation view publishes them (the cell key method); null for fewer than the threshold. */
+  members: number | null;
   groups: VoiceGroup[];
   gaps: VoiceGap[];
 }

@@ -247,7 +247,7 @@ export function voice(config: TenantConfig, period: Period, readAt: string, coun
 
   // Members: the representation view publishes them through the same method (counted as they are now).
   const tenantRep = representation.find((v) => v.scope.kind === 'tenant');
-  const members = tenantRep?.members.count ?? 0;
+  const members = !tenantRep ? 0 : tenantRep.members.suppressed ? null : (tenantRep.members.count ?? 0);
   const memberShare = (rep: RepresentationView | undefined, groupId: string): InsightCell | undefined => {
     const row = rep?.rows.find((r) => r.groupId === groupId);
     if (!row) return undefined;
