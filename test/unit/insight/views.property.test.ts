@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import type { Feedback } from '@pv/shared/feedback.schema';
 import { monthsBetween, resolvePeriod, type InsightCell, type Period } from '@pv/shared/insight.schema';
-import { perturb, perturbOverMonths, shown, type Tally } from '@pv/shared/cell-key';
 import { addCells, isCounted, periodOf, tenantCells, themeCells } from '../../../functions/src/feedback/feedback-counters.ts';
 import * as views from '../../../functions/src/insight/insight.views.ts';
+import { publishedFor, publishedValue } from '../../support/cell-key.ts';
 
 /*
  * The partner views and the cell key method, tested from the comments themselves. For random comments
@@ -179,10 +179,7 @@ function themeListNumbers(config: TenantConfig, period: Period, comments: Commen
 
 /** What the cell key method publishes for exactly these comments: over months (canonical blocks), or the all-time block. */
 function expected(comments: Comment[], s: Shown, threshold: number): number | null {
-  const tally = (fs: Comment[]): Tally => ({ n: fs.length, k: fs.reduce((sum, f) => sum + (f.recordKey ?? 0), 0) });
-  const matching = comments.filter(s.pred);
-  const value = s.months ? perturbOverMonths(s.months, (m) => tally(matching.filter((f) => periodOf(f.receivedOn) === m))) : perturb(tally(matching));
-  return shown(value, threshold);
+  return publishedFor(comments.filter(s.pred), s.months, threshold);
 }
 
 const periodArb = fc.oneof(
@@ -260,11 +257,7 @@ describe('partner views under the cell key method', () => {
           const listed = views.themes(config, period, 'now', [themeOf(comments)], { network: 'n1' }).themes.length > 0;
           const months = period.months;
           const inN1 = comments.filter((f) => inTheme((x) => x.networkId === 'n1')(f) && months.includes(periodOf(f.receivedOn)));
-          const value = perturbOverMonths(months, (m) => {
-            const fs = inN1.filter((f) => periodOf(f.receivedOn) === m);
-            return { n: fs.length, k: fs.reduce((s, f) => s + (f.recordKey ?? 0), 0) };
-          });
-          expect(listed).toBe(value >= threshold);
+          expect(listed).toBe(publishedValue(inN1, months) >= threshold);
         }
       }),
       { numRuns: runs },
