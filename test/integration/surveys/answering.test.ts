@@ -9,6 +9,7 @@ import { recountSurvey } from '../../../functions/src/surveys/recount.service.ts
 import { getSurvey } from '../../../functions/src/surveys/surveys.repository.ts';
 import { tenantItems } from '../../support/panels.ts';
 import { answerYes, publishedSurvey, saveSection, startDraft, submitDraft, surveyPath } from '../../support/surveys.ts';
+import { fullestAnswers, sixtyQuestionDefinition } from '../../support/survey-definitions.ts';
 import { api, freshTenant, signedInUser } from '../../support/tenants.ts';
 
 const byType = (items: Record<string, unknown>[], type: string) => items.filter((i) => i.type === type);
@@ -118,6 +119,38 @@ describe('answering a survey', () => {
     const keys = byType(items, 'survey-response').reduce((sum, r) => sum + (r.recordKey as number), 0);
     expect(counters.slices.get('ALL')!.get('n~k') ?? 0).toBe(keys);
     sameCounters(counters.slices, await recountSurvey(tenant, survey.id));
+  });
+
+  it('stores the fullest response to a 60-question survey in one transaction, its counts and key sums split over shard parts, equal to a recount', async () => {
+    const tenant = await freshTenant();
+    const officer = await signedInUser(tenant, 'officer');
+    const definition = sixtyQuestionDefinition();
+    const survey = await publishedSurvey(tenant, officer.token, { definition });
+    const token = await startDraft(tenant, survey.id, { hubId: 'mansfield-town' });
+    for (const section of definition.sections) {
+      const saved = await saveSection(tenant, survey.id, token, section.id, fullestAnswers(definition, section.id));
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    }
+    expect((await submitDraft(tenant, survey.id, token)).body).toEqual({ submitted: true, firstTime: true });
+
+    // Two updates per slice (one expression would pass 4 KB): the shard item and its part 1.
+    const counterItems = (await tenantItems(tenant)).filter((i) => i.type === 'survey-counter' && i.slice === 'ALL');
+    expect(counterItems.map((i) => String(i.SK).replace(/#SHARD#\d/, '#SHARD#s')).sort()).toEqual(['ALL#SHARD#s', 'ALL#SHARD#s#PART#1']);
+    const counters = await readCounters(tenant, survey.id);
+    const all = counters.slices.get('ALL')!;
+    const key = byType(await tenantItems(tenant), 'survey-response')[0]!.recordKey as number;
+    expect(all.get('n')).toBe(1);
+    // Question 60 asks for a number: who answered is counted (with a key sum), the number only summed.
+    expect(all.get('a_question-60-about-family-hubs')).toBe(1);
+    expect(all.get('a_question-60-about-family-hubs~k') ?? 0).toBe(key);
+    expect(all.get('s_question-60-about-family-hubs')).toBe(3);
+    expect(all.has('s_question-60-about-family-hubs~k')).toBe(false);
+    sameCounters(counters.slices, await recountSurvey(tenant, survey.id));
+
+    // The officer's results read every part: the last multiple-choice question counts every option.
+    const results = await api(`/tenants/${tenant}/surveys/${survey.id}/results`, { token: officer.token });
+    const last = results.body!.questions.find((q: { questionId: string }) => q.questionId === 'question-56-about-family-hubs');
+    expect(last.options.map((o: { count: number }) => o.count)).toEqual(Array(11).fill(1));
   });
 
   it('counts a response stored before record keys existed with key 0, live and in the recount alike', async () => {

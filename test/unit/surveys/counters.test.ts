@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isKeyName, keyName } from '@pv/shared/cell-key';
-import { surveyDefinition, type Question, type SurveyDefinition } from '@pv/shared/survey.schema';
+import type { Question, SurveyDefinition } from '@pv/shared/survey.schema';
 import type { Answers, AnswerValue } from '@pv/shared/survey-answers';
 import { demoSurvey } from '../../../functions/src/local/seed/demo-surveys.ts';
 import { addInto, counterDeltas, slicesFor, type CountedResponse } from '../../../functions/src/surveys/survey-counters.ts';
 import { counterUpdates, UPDATE_EXPRESSION_LIMIT } from '../../../functions/src/surveys/surveys.repository.ts';
 import { SHARDS } from '../../../functions/src/surveys/surveys.keys.ts';
 import type { TransactItem } from '../../../functions/src/platform/dynamodb.ts';
+import { fullestAnswers, largestAllowedDefinition, sixtyQuestionDefinition } from '../../support/survey-definitions.ts';
 
 // The update builders name the table (read from the functions' configuration); nothing here reaches DynamoDB.
 process.env.TABLE_NAME ??= 'unit-test';
@@ -16,67 +17,7 @@ process.env.COGNITO_CLIENT_ID ??= 'unit-test';
 
 const demo = demoSurvey('2027-12-31').definition;
 
-/** A 60-question survey of every counted type, ten of each, with long option lists. */
-function sixtyQuestions(): SurveyDefinition {
-  const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `option-number-${i + 1}`, label: `Option ${i + 1}` }));
-  const questions = Array.from({ length: 60 }, (_, i) => {
-    const base = { id: `question-${String(i + 1).padStart(2, '0')}-about-family-hubs`, label: `Question ${i + 1}` };
-    switch (i % 6) {
-      case 0:
-        return { ...base, type: 'single', options: opts(8), allowOther: true };
-      case 1:
-        return { ...base, type: 'multiple', options: opts(10), allowOther: true };
-      case 2:
-        return { ...base, type: 'rating', points: 10, lowLabel: 'Low', highLabel: 'High' };
-      case 3:
-        return { ...base, type: 'yes-no' };
-      case 4:
-        return { ...base, type: 'ranking', options: opts(8) };
-      default:
-        return { ...base, type: 'number' };
-    }
-  });
-  return surveyDefinition.parse({ sections: Array.from({ length: 6 }, (_, s) => ({ id: `section-${s}`, title: `Section ${s}`, questions: questions.slice(s * 10, s * 10 + 10) })) });
-}
-
-/** The schema's largest: 80 multiple-choice questions of 30 options and "Other". */
-function largestAllowed(): SurveyDefinition {
-  const questions = Array.from({ length: 80 }, (_, i) => ({
-    id: `q${i}`,
-    type: 'multiple',
-    label: `Question ${i}`,
-    allowOther: true,
-    options: Array.from({ length: 30 }, (_, o) => ({ id: `o${o}`, label: `Option ${o}` })),
-  }));
-  return surveyDefinition.parse({ sections: Array.from({ length: 4 }, (_, s) => ({ id: `s${s}`, title: `S${s}`, questions: questions.slice(s * 20, s * 20 + 20) })) });
-}
-
 const questionsOf = (d: SurveyDefinition) => d.sections.flatMap((s) => s.questions);
-
-/** The answer that moves the most attributes: every option of a multiple choice, every option ranked. */
-function fullestAnswer(q: Question): AnswerValue | undefined {
-  switch (q.type) {
-    case 'single':
-      return q.options[0]!.id;
-    case 'multiple':
-      return [...q.options.map((o) => o.id), ...(q.allowOther ? ['other'] : [])];
-    case 'rating':
-      return q.points;
-    case 'yes-no':
-      return 'yes';
-    case 'ranking':
-      return q.options.map((o) => o.id);
-    case 'number':
-      return 3;
-    case 'equality':
-      return undefined;
-    default:
-      return 'Some words';
-  }
-}
-
-const fullest = (d: SurveyDefinition): Answers =>
-  Object.fromEntries(questionsOf(d).flatMap((q) => (fullestAnswer(q) === undefined ? [] : [[q.id, fullestAnswer(q)!]])));
 
 /** Any answer a question could have stored, or none. */
 function arbitraryAnswer(q: Question): fc.Arbitrary<AnswerValue | undefined> {
@@ -179,8 +120,8 @@ describe('what one survey response adds to the counters', () => {
   });
 
   it('leaves no sum of numbers with a key sum', () => {
-    const d = sixtyQuestions();
-    const deltas = counterDeltas(d, { day: '2026-10-02', answers: fullest(d), recordKey: 7 });
+    const d = sixtyQuestionDefinition();
+    const deltas = counterDeltas(d, { day: '2026-10-02', answers: fullestAnswers(d), recordKey: 7 });
     for (const name of deltas.keys()) {
       if (name.startsWith('s_') || name.startsWith('r_')) expect(deltas.has(keyName(name)), name).toBe(false);
     }
@@ -190,7 +131,7 @@ describe('what one survey response adds to the counters', () => {
 
 describe('the live counters and a recount', () => {
   it('agree, key sums included, for any responses written to any shards (property)', () => {
-    for (const [definition, numRuns] of [[demo, 150], [sixtyQuestions(), 40]] as const) {
+    for (const [definition, numRuns] of [[demo, 150], [sixtyQuestionDefinition(), 40]] as const) {
       fc.assert(
         fc.property(fc.array(fc.tuple(arbitraryResponse(definition), fc.integer({ min: 0, max: SHARDS - 1 })), { maxLength: 12 }), (responses) => {
           const table = new Map<string, Record<string, unknown>>();
@@ -216,7 +157,7 @@ describe('the live counters and a recount', () => {
 
 describe('counter update expressions', () => {
   const measure = (definition: SurveyDefinition, slices = ['ALL', 'CHANNEL#online', 'NETWORK#mansfield', 'GROUP#dads-partners']) => {
-    const deltas = counterDeltas(definition, { day: '2026-10-02', answers: fullest(definition), recordKey: 255 });
+    const deltas = counterDeltas(definition, { day: '2026-10-02', answers: fullestAnswers(definition), recordKey: 255 });
     const updates = slices.flatMap((slice) => counterUpdates('t', 's', slice, 3, deltas));
     const perSlice = counterUpdates('t', 's', 'ALL', 3, deltas);
     return {
@@ -230,8 +171,8 @@ describe('counter update expressions', () => {
 
   it('stay under DynamoDB’s 4 KB for the demo survey, a 60-question survey and the largest the schema allows', () => {
     const demoSize = measure(demo);
-    const sixty = measure(sixtyQuestions());
-    const largest = measure(largestAllowed());
+    const sixty = measure(sixtyQuestionDefinition());
+    const largest = measure(largestAllowedDefinition());
     console.log(
       [
         'Longest survey counter update expression (the fullest possible response):',
