@@ -196,8 +196,8 @@ export async function listResponses(tenantId: string, surveyId: string, limit: n
 // ---------------------------------------------------------------------------------------------
 // Counters: ADD on one shard item per slice (more when one response moves many attributes), summed on read
 
-/** DynamoDB refuses an update expression longer than 4 KB (4,096 bytes). */
-export const UPDATE_EXPRESSION_LIMIT = 4096;
+/** DynamoDB refuses an update expression longer than 4 KB; counter updates stop at 4,000 bytes, a margin under it. */
+export const UPDATE_EXPRESSION_LIMIT = 4000;
 const COUNTER_SET = 'SET #type = :type, #slice = :slice, #survey = :survey ADD ';
 
 /**
@@ -206,7 +206,7 @@ const COUNTER_SET = 'SET #type = :type, #slice = :slice, #survey = :survey ADD '
  * expression under the 4 KB limit: the first on the shard item `<slice>#SHARD#<n>` (which always
  * holds `n`, all `list-surveys` reads), the rest on `<slice>#SHARD#<n>#PART#<p>`. Where an attribute
  * lands does not matter: results sum every item of the partition by its `slice`. Placeholders are the
- * term's index in base 36 (`#1z :1z`), the shortest DynamoDB takes, so about 440 attributes fit in one.
+ * term's index in base 36 (`#1z :1z`), the shortest DynamoDB takes, so about 430 attributes fit in one.
  */
 export function counterUpdates(tenantId: string, surveyId: string, slice: string, shard: number, deltas: Map<string, number>): TransactItem[] {
   const parts: [string, number][][] = [[]];
