@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { newRecordKey } from '@pv/shared/cell-key';
 import type { Caller } from '@pv/shared/auth.schema';
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { DomainError } from '@pv/shared/errors';
 import type { ProfileAnswers } from '@pv/shared/panel.schema';
