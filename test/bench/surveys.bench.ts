@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { Caller } from '@pv/shared/auth.schema';
 import { surveyInput } from '@pv/shared/survey.schema';
 import type { Answers } from '@pv/shared/survey-answers';
@@ -121,7 +122,8 @@ export async function benchSurveys(): Promise<void> {
       for (let i = 0; i < size; i++) {
         const yes = i % 3 !== 0;
         const answers: Answers = yes ? { 'uses-hub': 'yes', services: ['stay-play', 'health'].slice(0, 1 + (i % 2)), rating: 1 + (i % 5), better: `Comment ${i}` } : { 'uses-hub': 'no', 'why-not': `Reason ${i}` };
-        const response = { day: days[i % days.length]!, channel: (i % 5 === 0 ? 'paper' : 'online') as 'paper' | 'online', networkId: 'mansfield', groups: groups.filter((_, g) => i % (g + 2) === 0), answers };
+        const response = { day: days[i % days.length]!, channel: (i % 5 === 0 ? 'paper' : 'online') as 'paper' | 'online', networkId: 'mansfield', groups: groups.filter((_, g) => i % (g + 2) === 0), answers, recordKey: newRecordKey() };
+        // Counts and their key sums, as submit writes them.
         addInto(totals, s.definition, response);
         const id = randomBytes(10).toString('hex');
         responses.push({ ...surveyKeys.response(tenantId, s.id, response.day, id), type: 'survey-response', tenantId, surveyId: s.id, id, definitionVersion: 1, ...response });

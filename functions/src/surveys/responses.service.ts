@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '@pv/shared/auth.schema';
+import { newRecordKey } from '@pv/shared/cell-key';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { DomainError } from '@pv/shared/errors';
 import type { ProfileAnswers } from '@pv/shared/panel.schema';
@@ -286,13 +287,15 @@ interface ResponseWrites {
   writes: TransactItem[];
   /** Index (within writes) of the paper claim, to explain its failure. */
   paperIndex?: number;
-  response: StoredResponse & { groups: string[] };
+  response: StoredResponse & { groups: string[]; recordKey: number };
 }
 
 /**
  * Everything one response writes. Anonymous responses carry no member id, no time of day and a
  * random id (not a ULID, whose time could be matched with access logs), and their Feedback items
- * carry nothing that leads back to a person.
+ * carry nothing that leads back to a person. Every response is given its record key here (the cell
+ * key method: a random 0–255, shared by a 256th of all records, so it links nothing); it is kept on
+ * the response and moved into the key sums of the counters, and no API response or CSV carries it.
  */
 export async function responseItems(tenantId: string, config: TenantConfig, survey: Survey, draft: repo.Draft, answers: Answers): Promise<ResponseWrites> {
   const now = nowIso();
@@ -316,7 +319,7 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
   const stored: Answers = { ...answers };
   if (equalityQuestion) delete stored[equalityQuestion.id];
 
-  const response: StoredResponse & { groups: string[] } = {
+  const response: StoredResponse & { groups: string[]; recordKey: number } = {
     id,
     day,
     ...(survey.anonymous ? {} : { submittedAt: now }),
@@ -328,6 +331,7 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
     groups: [...groups].sort(),
     ...(draft.assisted ? { enteredBy: draft.assisted.enteredBy, ...(draft.assisted.paperRef ? { paperRef: draft.assisted.paperRef } : {}) } : {}),
     ...(named ? { panelId: draft.invitation!.panelId, memberId: draft.invitation!.memberId } : {}),
+    recordKey: newRecordKey(),
   };
 
   const writes: TransactItem[] = [repo.responsePut(tenantId, survey.id, response)];
@@ -359,9 +363,10 @@ export async function responseItems(tenantId: string, config: TenantConfig, surv
   // Each comment, and what it adds to the feedback counters (one update per counter item).
   writes.push(...newFeedbackWrites(tenantId, feedbackItems));
   if (named) writes.push(memberAppend(tenantId, draft.invitation!.panelId, draft.invitation!.memberId, 'surveyItems', memberRefs));
-  const deltas = counterDeltas(survey.definition, { day, answers: stored });
+  // Counts and their key sums, in the same transaction as the response.
+  const deltas = counterDeltas(survey.definition, { day, answers: stored, recordKey: response.recordKey });
   const shard = Math.floor(Math.random() * SHARDS);
-  for (const slice of slicesFor(response)) writes.push(repo.counterUpdate(tenantId, survey.id, slice, shard, deltas));
+  for (const slice of slicesFor(response)) writes.push(...repo.counterUpdates(tenantId, survey.id, slice, shard, deltas));
   if (draft.invitation) writes.push(...answeredInvitation(tenantId, survey.id, draft.invitation.panelId, draft.invitation.memberId, now));
   let paperIndex: number | undefined;
   if (draft.assisted?.paperRef) {

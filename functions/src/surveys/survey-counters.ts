@@ -1,3 +1,4 @@
+import { addRecord, keyOf } from '@pv/shared/cell-key';
 import type { ResponseChannel, SurveyDefinition } from '@pv/shared/survey.schema';
 import type { Answers } from '@pv/shared/survey-answers';
 
@@ -14,6 +15,15 @@ import type { Answers } from '@pv/shared/survey-answers';
  * | `o_<q>_<value>`    | 1 per chosen option, yes/no or rating point     |
  * | `r_<q>_<option>`   | the position (1 = first) given to an option     |
  * | `s_<q>`            | a number answer (for the mean)                  |
+ *
+ * Key sums (the cell key method, `shared/src/cell-key.ts`). Every attribute that counts responses —
+ * `n`, `d_<day>`, `a_<q>`, `o_<q>_<value>` — keeps beside it `<attribute>~k`, the sum of the record
+ * keys of the responses it counts, moved by the same `ADD`, so any survey count can be published by
+ * `perturb` + `shown` beyond officers. `r_<q>_<option>` and `s_<q>` get none: they add up positions
+ * and numbers people gave, not people, so no p-table applies to them; the number of people behind
+ * them is `a_<q>`, which has its key sum (a mean published beyond officers would divide by that
+ * count's published value, or not be shown). A response stored before record keys existed counts
+ * with key 0 (`keyOf`), live and in a recount alike.
  */
 export interface CountedResponse {
   day: string;
@@ -21,6 +31,8 @@ export interface CountedResponse {
   networkId?: string;
   groups: string[];
   answers: Answers;
+  /** The response's record key (0–255); absent on responses stored before keys existed. */
+  recordKey?: number;
 }
 
 export const answeredAttribute = (q: string) => `a_${q}`;
@@ -33,36 +45,41 @@ export function slicesFor(response: Pick<CountedResponse, 'channel' | 'networkId
   return ['ALL', `CHANNEL#${response.channel}`, ...(response.networkId ? [`NETWORK#${response.networkId}`] : []), ...response.groups.map((g) => `GROUP#${g}`)];
 }
 
-export function counterDeltas(definition: SurveyDefinition, response: Pick<CountedResponse, 'day' | 'answers'>): Map<string, number> {
-  const deltas = new Map<string, number>([
-    ['n', 1],
-    [dayAttribute(response.day), 1],
-  ]);
+/** Each counted attribute's key sum is named `keyName(attribute)`, e.g. `o_rating_5~k`. */
+export function counterDeltas(definition: SurveyDefinition, response: Pick<CountedResponse, 'day' | 'answers' | 'recordKey'>): Map<string, number> {
+  // Attributes that count this response once each (a Set: a choice listed twice is still one person).
+  const counted = new Set<string>(['n', dayAttribute(response.day)]);
+  // Attributes that add up what the response said (positions, numbers): not counts of people.
+  const sums = new Map<string, number>();
   for (const section of definition.sections) {
     for (const q of section.questions) {
       const value = response.answers[q.id];
       if (value === undefined || q.type === 'equality') continue;
-      deltas.set(answeredAttribute(q.id), 1);
+      counted.add(answeredAttribute(q.id));
       switch (q.type) {
         case 'single':
         case 'yes-no':
         case 'rating':
-          deltas.set(optionAttribute(q.id, String(value)), 1);
+          counted.add(optionAttribute(q.id, String(value)));
           break;
         case 'multiple':
-          for (const v of value as string[]) deltas.set(optionAttribute(q.id, v), 1);
+          for (const v of value as string[]) counted.add(optionAttribute(q.id, v));
           break;
         case 'ranking':
-          (value as string[]).forEach((option, i) => deltas.set(rankAttribute(q.id, option), i + 1));
+          (value as string[]).forEach((option, i) => sums.set(rankAttribute(q.id, option), i + 1));
           break;
         case 'number':
-          deltas.set(sumAttribute(q.id), value as number);
+          sums.set(sumAttribute(q.id), value as number);
           break;
         default:
           break;
       }
     }
   }
+  // Each count is followed by its key sum, so the two usually land in the same counter item.
+  const deltas = new Map<string, number>();
+  addRecord(deltas, counted, keyOf(response), 1);
+  for (const [attribute, by] of sums) deltas.set(attribute, by);
   return deltas;
 }
 

@@ -13,7 +13,7 @@
  * | a draft (save and come back)                      | PK = TENANT#t#SURVEY#s#DRAFT#<sha256(token)>, SK = DRAFT (TTL)      | answering                    |
  * | one response per draft (idempotent submit)        | PK = TENANT#t#SURVEY#s#DONE#<sha256(token)>, SK = DONE (TTL)        | submit                       |
  * | invitations (one per member), stats               | PK = TENANT#t#SURVEY#s#INVITE, SK = INVITE#<p>#<m> / STATS          | invite, remind, submit       |
- * | result counters (sharded)                         | PK = TENANT#t#SURVEY#s#COUNT, SK = <slice>#SHARD#<n>                | submit (ADD), results (Query)|
+ * | result counters (sharded)                         | PK = TENANT#t#SURVEY#s#COUNT, SK = <slice>#SHARD#<n>[#PART#<p>]     | submit (ADD), results (Query)|
  */
 import { createHash } from 'node:crypto';
 
@@ -36,6 +36,10 @@ export const surveyKeys = {
   invite: (t: string, s: string, p: string, m: string) => ({ PK: `TENANT#${t}#SURVEY#${s}#INVITE`, SK: `INVITE#${p}#${m}` }),
   inviteStats: (t: string, s: string) => ({ PK: `TENANT#${t}#SURVEY#${s}#INVITE`, SK: 'STATS' }),
   countersPartition: (t: string, s: string) => `TENANT#${t}#SURVEY#${s}#COUNT`,
-  counter: (t: string, s: string, slice: string, shard: number) => ({ PK: `TENANT#${t}#SURVEY#${s}#COUNT`, SK: `${slice}#SHARD#${shard}` }),
+  /** Part 0 is the shard item itself; a response with more attributes than one update can hold also writes parts 1, 2, … */
+  counter: (t: string, s: string, slice: string, shard: number, part = 0) => ({
+    PK: `TENANT#${t}#SURVEY#${s}#COUNT`,
+    SK: part ? `${slice}#SHARD#${shard}#PART#${part}` : `${slice}#SHARD#${shard}`,
+  }),
 };
 

@@ -163,7 +163,7 @@ export async function isDone(tenantId: string, surveyId: string, token: string):
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-export function responsePut(tenantId: string, surveyId: string, response: StoredResponse & { groups: string[] }): TransactItem {
+export function responsePut(tenantId: string, surveyId: string, response: StoredResponse & { groups: string[]; recordKey: number }): TransactItem {
   return {
     Put: {
       TableName: tableName(),
@@ -173,7 +173,11 @@ export function responsePut(tenantId: string, surveyId: string, response: Stored
   };
 }
 
-export type ResponseWithGroups = StoredResponse & { groups: string[] };
+/**
+ * A response as stored: what the export may show (`StoredResponse`), plus its groups and its record
+ * key (the cell key method; absent on responses stored before keys existed). Neither leaves the server.
+ */
+export type ResponseWithGroups = StoredResponse & { groups: string[]; recordKey?: number };
 
 export async function listResponses(tenantId: string, surveyId: string, limit: number, cursor?: string): Promise<{ items: ResponseWithGroups[]; next?: string }> {
   const partition = keys.responsesPartition(tenantId, surveyId);
@@ -190,24 +194,52 @@ export async function listResponses(tenantId: string, surveyId: string, limit: n
 }
 
 // ---------------------------------------------------------------------------------------------
-// Counters: ADD on one shard item per slice, summed on read
+// Counters: ADD on one shard item per slice (more when one response moves many attributes), summed on read
 
-export function counterUpdate(tenantId: string, surveyId: string, slice: string, shard: number, deltas: Map<string, number>): TransactItem {
+/** DynamoDB refuses an update expression longer than 4 KB; counter updates stop at 4,000 bytes, a margin under it. */
+export const UPDATE_EXPRESSION_LIMIT = 4000;
+const COUNTER_SET = 'SET #type = :type, #slice = :slice, #survey = :survey ADD ';
+
+/**
+ * One response's `ADD`s to one shard of one slice. A survey with many questions moves hundreds of
+ * attributes (each count beside its key sum), so they are packed into as few updates as keep each
+ * expression under the 4 KB limit: the first on the shard item `<slice>#SHARD#<n>` (which always
+ * holds `n`, all `list-surveys` reads), the rest on `<slice>#SHARD#<n>#PART#<p>`. Where an attribute
+ * lands does not matter: results sum every item of the partition by its `slice`. Placeholders are the
+ * term's index in base 36 (`#1z :1z`), the shortest DynamoDB takes, so about 430 attributes fit in one.
+ */
+export function counterUpdates(tenantId: string, surveyId: string, slice: string, shard: number, deltas: Map<string, number>): TransactItem[] {
+  const parts: [string, number][][] = [[]];
+  let length = COUNTER_SET.length;
+  for (const entry of deltas) {
+    const i = parts.at(-1)!.length;
+    const term = (i ? 2 : 0) + termFor(i).length;
+    if (i && length + term > UPDATE_EXPRESSION_LIMIT) {
+      parts.push([entry]);
+      length = COUNTER_SET.length + termFor(0).length;
+    } else {
+      parts.at(-1)!.push(entry);
+      length += term;
+    }
+  }
+  return parts.map((entries, part) => counterUpdate(tenantId, surveyId, slice, shard, part, entries));
+}
+
+const termFor = (i: number) => `#${i.toString(36)} :${i.toString(36)}`;
+
+function counterUpdate(tenantId: string, surveyId: string, slice: string, shard: number, part: number, entries: [string, number][]): TransactItem {
   const names: Record<string, string> = { '#type': 'type', '#slice': 'slice', '#survey': 'surveyId' };
   const values: Record<string, unknown> = { ':type': 'survey-counter', ':slice': slice, ':survey': surveyId };
-  const adds: string[] = [];
-  let i = 0;
-  for (const [attribute, by] of deltas) {
-    names[`#a${i}`] = attribute;
-    values[`:v${i}`] = by;
-    adds.push(`#a${i} :v${i}`);
-    i++;
-  }
+  entries.forEach(([attribute, by], i) => {
+    const id = i.toString(36);
+    names[`#${id}`] = attribute;
+    values[`:${id}`] = by;
+  });
   return {
     Update: {
       TableName: tableName(),
-      Key: keys.counter(tenantId, surveyId, slice, shard),
-      UpdateExpression: `SET #type = :type, #slice = :slice, #survey = :survey ADD ${adds.join(', ')}`,
+      Key: keys.counter(tenantId, surveyId, slice, shard, part),
+      UpdateExpression: `${COUNTER_SET}${entries.map((_, i) => termFor(i)).join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -1,4 +1,5 @@
 import type { Caller } from '@pv/shared/auth.schema';
+import { isKeyName } from '@pv/shared/cell-key';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
 import { isSmall } from '@pv/shared/suppress-small-numbers';
@@ -297,9 +298,10 @@ export async function results(tenantId: string, surveyId: string, filter: Result
 
   // Every day the survey had answers (from all responses), so a filtered view never reveals, by a day
   // being listed, that someone in a small group answered that day: a zero is hidden like any small count.
+  // `d_<day>~k` is that day's key sum (cell key method), not a day: it never leaves the server.
   const all = slices.get('ALL') ?? new Map<string, number>();
   const byDay = [...all.keys()]
-    .filter((k) => k.startsWith('d_'))
+    .filter((k) => k.startsWith('d_') && !isKeyName(k))
     .map((k) => ({ day: k.slice(2), count: show(get(k)) }))
     .sort((a, b) => a.day.localeCompare(b.day));
 

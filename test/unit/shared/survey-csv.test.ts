@@ -231,6 +231,14 @@ describe('responsesCsv', () => {
     expect(csvColumns(definition, names).map((c) => c.header)).not.toContain('Equality monitoring');
   });
 
+  it('never exports a response’s record key, even if it was handed one', () => {
+    // 231 appears nowhere else in this response or the survey's labels.
+    const keyed = { ...response({ answers: { 'uses-hub': 'yes', rating: 2 } }), recordKey: 231 } as StoredResponse;
+    const csv = responsesCsv(definition, [keyed], names);
+    expect(csv).not.toContain('231');
+    expect(csv.toLowerCase()).not.toContain('key');
+  });
+
   it('is just the header row when there are no responses', () => {
     const csv = responsesCsv(definition, [], names);
     expect(parse(csv.slice(1))).toHaveLength(1);
