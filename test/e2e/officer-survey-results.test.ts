@@ -118,8 +118,8 @@ describe('an officer after a survey is published', () => {
         expect(await text(page, '#entering')).toBe('Entering a response: paper form, reference A-101');
         expect(await page.getByRole('button', { name: 'Save and come back later' }).count()).toBe(0);
         // The token is in a cookie only the entry pages get, out of reach of scripts.
-        const cookie = (await context.cookies()).find((c) => c.name === `pv_survey_${surveyId}`);
-        expect(cookie).toMatchObject({ path: `${base}/entry`, httpOnly: true });
+        const cookie = (await context.cookies()).find((c) => c.name === `__Secure-pv_survey_${surveyId}`);
+        expect(cookie).toMatchObject({ path: `${base}/entry`, httpOnly: true, secure: true });
         await check(page, width);
 
         await page.getByLabel('Yes', { exact: true }).check();

@@ -277,7 +277,7 @@ describe.each([
 
     // An ended session: back to "get a link", told why.
     await context.clearCookies();
-    await context.addCookies([{ name: 'pv_member', value: 'A'.repeat(43), url: `${inject('env').webUrl}/${TENANT}` }]);
+    await context.addCookies([{ name: `__Host-pv_member_${TENANT}`, value: 'A'.repeat(43), url: inject('env').webUrl, secure: true }]);
     await open(page, `/${TENANT}/membership`);
     expect(path(page)).toBe(`/${TENANT}/membership/sign-in`);
     expect(await page.locator('.notification-banner').textContent()).toContain('Your sign-in has ended');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demo, expectAccessible, expectNoSidewaysScroll, launch, newContext } from '../support/browser.ts';
 
@@ -37,6 +37,9 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
     for (const cookie of cookies) {
       expect(cookie.httpOnly).toBe(true);
       expect(cookie.sameSite).toBe('Lax');
+      // The __Host- prefix: the browser took it only because it is Secure, Path=/ and has no Domain.
+      expect(cookie.name).toMatch(/^__Host-/);
+      expect(cookie).toMatchObject({ secure: true, path: '/' });
     }
     if (javaScript) expect(await page.evaluate(() => document.cookie)).toBe('');
 
@@ -46,6 +49,29 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
     expect(await context.cookies()).toEqual([]);
     await page.goto(lands);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
+  it('never follows a returnTo off the site, signing in or already signed in (issue 14 §3)', async () => {
+    const context = await newContext(browser, { javaScript });
+    const page = await context.newPage();
+    // The issue's value: "/", a tab, "/localhost:9999/phish", which a browser reads as //localhost:9999.
+    await page.goto('/sign-in?returnTo=%2F%09%2Flocalhost%3A9999%2Fphish');
+    await page.getByLabel('Email address').fill(demo.nottsOfficer.email);
+    await page.getByLabel('Password').fill(demo.nottsOfficer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/officer');
+    expect(new URL(page.url()).origin).toBe(new URL(inject('env').webUrl).origin);
+
+    // Signed in, the sign-in page's GET alone redirects: only ever to a path on this site, never a 500.
+    for (const returnTo of ['%2F%09%2Flocalhost%3A9999%2Fphish', '%2F%2Fevil.example', '%2F%5Cevil.example', '%2Fofficer%0A%2Fthemes', 'https%3Aevil.example', '%2Fadmin']) {
+      const res = await context.request.get(`/sign-in?returnTo=${returnTo}`, { maxRedirects: 0 });
+      expect(res.status(), returnTo).toBe(303);
+      const location = res.headers().location!;
+      expect(location, returnTo).toMatch(/^\/(?![/\\])[^\s]*$/);
+      expect(new URL(location, inject('env').webUrl).origin, returnTo).toBe(new URL(inject('env').webUrl).origin);
+      expect(location.startsWith('/admin'), returnTo).toBe(false);
+    }
     await context.close();
   });
 

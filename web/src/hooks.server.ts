@@ -11,7 +11,7 @@ const securityHeaders: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-  event.locals.session = await readSession(event.cookies, event.url);
+  event.locals.session = await readSession(event.cookies);
 
   // Page loads check the area themselves (so they can show a proper 403 page); form posts are
   // refused here too, so no action in a staff area can run for the wrong person.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateTenantSettings, getConfig } from '../../../functions/src/tenants/tenants.service.ts';
 import { recountFeedback, liveFeedbackCounters } from '../../../functions/src/feedback/recount.service.ts';
+import { createTheme } from '../../../functions/src/feedback/themes.service.ts';
 import { comment, seedComments } from '../../support/feedback.ts';
 import { mailTo, officerCaller, tenantItems } from '../../support/panels.ts';
 import { api, freshTenant, signedInUser } from '../../support/tenants.ts';
@@ -98,6 +99,35 @@ describe('feedback triage', () => {
     const stored = (await tenantItems(tenant)).find((i) => i.type === 'feedback')!;
     expect(stored.GSI1PK).toBeUndefined();
     expect(stored.GSI2PK).toBe(`TENANT#${tenant}#SAFEGUARDING`);
+  });
+
+  it('refuses a quote with what parents really write that identifies someone, storing nothing (issue 14 §6)', async () => {
+    const tenant = await freshTenant();
+    const officer = await signedInUser(tenant, 'officer');
+    const text =
+      'Dr Patel at Kings Mill was lovely. My health visitor Sarah at Warsop never rang back. My son Alfie, NHS number 943 476 5919, was born on 3 March 2024; we live on Eakring Road and I am the only dad at the Tuesday group in Cotgrave.';
+    const [said] = await seedComments(tenant, [comment({ text })]);
+    await createTheme(officerCaller(tenant), tenant, { name: 'Health visiting', description: '' }, [said!.id]);
+    const before = (await api(`/tenants/${tenant}/feedback/${said!.id}`, { token: officer.token })).body!;
+    for (const [quote, finding] of [
+      ['Dr Patel at Kings Mill was lovely.', /Dr Patel.*a person’s name/],
+      ['My health visitor Sarah at Warsop never rang back.', /Sarah.*a first name/],
+      ['My son Alfie … was born on 3 March 2024', /Alfie.*a child’s name.*born on 3 March 2024.*date of birth|born on 3 March 2024.*date of birth.*Alfie.*a child’s name/],
+      ['NHS number 943 476 5919', /943 476 5919.*an NHS number/],
+      ['we live on Eakring Road', /Eakring Road.*a street address/],
+      ['I am the only dad at the Tuesday group in Cotgrave.', /only dad at the Tuesday group in Cotgrave.*pick out one person/],
+    ] as const) {
+      const refused = await api(`/tenants/${tenant}/feedback/${said!.id}/quote`, { method: 'PUT', token: officer.token, json: { version: before.version, text: quote } });
+      expect(refused.status, quote).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(refused.body!.errors.text, quote).toMatch(finding);
+    }
+    const after = (await api(`/tenants/${tenant}/feedback/${said!.id}`, { token: officer.token })).body!;
+    expect(after.version).toBe(before.version);
+    expect(after.quote).toBeUndefined();
+    // Words with nothing that identifies anyone are taken.
+    const ok = await api(`/tenants/${tenant}/feedback/${said!.id}/quote`, { method: 'PUT', token: officer.token, json: { version: before.version, text: 'never rang back.' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
   it('keeps partners and other partnerships out', async () => {

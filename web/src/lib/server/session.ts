@@ -8,6 +8,7 @@ import {
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { homeFor, roles, type Caller, type Role } from '@pv/shared/auth.schema';
 import { webEnv } from './env';
+import { hostCookie, siteWide } from './cookies';
 
 /**
  * Staff sessions. Sign-in is Cognito's USER_PASSWORD_AUTH (cognito-local on a developer's machine);
@@ -22,8 +23,8 @@ export interface Session {
   expiresAt: number;
 }
 
-export const ID_COOKIE = 'pv_id';
-export const REFRESH_COOKIE = 'pv_refresh';
+export const ID_COOKIE = hostCookie('pv_id');
+export const REFRESH_COOKIE = hostCookie('pv_refresh');
 /** A working day: after this, sign in again even if Cognito would still refresh. */
 const SESSION_SECONDS = 12 * 60 * 60;
 /** Refresh a little before expiry, so a token never runs out between this server and the API. */
@@ -77,21 +78,15 @@ function sessionFrom(idToken: string, claims: JWTPayload): Session | null {
   return caller ? { caller, idToken, expiresAt: claims.exp ?? 0 } : null;
 }
 
-function cookieOptions(origin: string) {
-  const url = new URL(origin);
-  // Browsers only drop the Secure flag's need for HTTPS on localhost; everywhere else it must be set.
-  const local = url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: !local, maxAge: SESSION_SECONDS };
+/** The cookies' names before they carried the `__Host-` prefix: a browser still holding one loses it. */
+const OLD_COOKIES = ['pv_id', 'pv_refresh'];
+function forgetOldCookies(cookies: Cookies): void {
+  for (const name of OLD_COOKIES) if (cookies.get(name) !== undefined) cookies.delete(name, { path: '/' });
 }
 
-function originOf(url: URL): string {
-  return webEnv().origin ?? url.origin;
-}
-
-function clearSession(cookies: Cookies, url: URL): void {
-  const { maxAge: _maxAge, ...options } = cookieOptions(originOf(url));
-  cookies.delete(ID_COOKIE, options);
-  cookies.delete(REFRESH_COOKIE, options);
+function clearSession(cookies: Cookies): void {
+  cookies.delete(ID_COOKIE, siteWide());
+  cookies.delete(REFRESH_COOKIE, siteWide());
 }
 
 async function refresh(refreshToken: string): Promise<string> {
@@ -108,7 +103,8 @@ async function refresh(refreshToken: string): Promise<string> {
 }
 
 /** Reads, verifies and (when the ID token is nearly out of date) refreshes the session. */
-export async function readSession(cookies: Cookies, url: URL): Promise<Session | null> {
+export async function readSession(cookies: Cookies): Promise<Session | null> {
+  forgetOldCookies(cookies);
   const idToken = cookies.get(ID_COOKIE);
   const refreshToken = cookies.get(REFRESH_COOKIE);
   if (!idToken && !refreshToken) return null;
@@ -117,7 +113,7 @@ export async function readSession(cookies: Cookies, url: URL): Promise<Session |
       return sessionFrom(idToken, await verifyIdToken(idToken));
     } catch (error) {
       if (!(error instanceof joseErrors.JWTExpired) || !refreshToken) {
-        clearSession(cookies, url);
+        clearSession(cookies);
         return null;
       }
     }
@@ -126,10 +122,10 @@ export async function readSession(cookies: Cookies, url: URL): Promise<Session |
     const fresh = await refresh(refreshToken!);
     const session = sessionFrom(fresh, await verifyIdToken(fresh));
     if (!session) throw new Error('no caller in the refreshed token');
-    cookies.set(ID_COOKIE, fresh, cookieOptions(originOf(url)));
+    cookies.set(ID_COOKIE, fresh, siteWide(SESSION_SECONDS));
     return session;
   } catch {
-    clearSession(cookies, url);
+    clearSession(cookies);
     return null;
   }
 }
@@ -141,7 +137,7 @@ export type SignInResult =
 /** Names of the Cognito (and cognito-local) errors that all mean "wrong email or password". */
 const wrongCredentials = new Set(['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException', 'InvalidParameterException']);
 
-export async function signIn(cookies: Cookies, url: URL, email: string, password: string): Promise<SignInResult> {
+export async function signIn(cookies: Cookies, email: string, password: string): Promise<SignInResult> {
   let result: AuthenticationResultType | undefined;
   try {
     const out = await cognito().send(
@@ -163,16 +159,15 @@ export async function signIn(cookies: Cookies, url: URL, email: string, password
   if (!result?.IdToken || !result.RefreshToken) return { ok: false, reason: 'credentials' };
   const session = sessionFrom(result.IdToken, await verifyIdToken(result.IdToken));
   if (!session || !staffHome(session.caller)) return { ok: false, reason: 'not-staff' };
-  const options = cookieOptions(originOf(url));
-  cookies.set(ID_COOKIE, result.IdToken, options);
-  cookies.set(REFRESH_COOKIE, result.RefreshToken, options);
+  cookies.set(ID_COOKIE, result.IdToken, siteWide(SESSION_SECONDS));
+  cookies.set(REFRESH_COOKIE, result.RefreshToken, siteWide(SESSION_SECONDS));
   return { ok: true, session };
 }
 
 /** Clears the cookies now; revoking the refresh token at Cognito is best effort. */
-export async function signOut(cookies: Cookies, url: URL): Promise<void> {
+export async function signOut(cookies: Cookies): Promise<void> {
   const refreshToken = cookies.get(REFRESH_COOKIE);
-  clearSession(cookies, url);
+  clearSession(cookies);
   if (!refreshToken) return;
   try {
     await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: webEnv().cognitoClientId }));

@@ -1,4 +1,5 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { secureCookie, underPath } from './cookies';
 import {
   describeAnswer,
   formValuesFor,
@@ -27,12 +28,7 @@ export interface Answering {
   start: string;
 }
 
-const cookieName = (surveyId: string) => `pv_survey_${surveyId}`;
-
-function cookieOptions(url: URL, path: string) {
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  return { path, httpOnly: true, sameSite: 'lax' as const, secure: !local, maxAge: 30 * 24 * 3600 };
-}
+const cookieName = (surveyId: string) => secureCookie(`pv_survey_${surveyId}`);
 
 export function draftCookie(cookies: Cookies, surveyId: string): string | undefined {
   const token = cookies.get(cookieName(surveyId));
@@ -40,8 +36,8 @@ export function draftCookie(cookies: Cookies, surveyId: string): string | undefi
 }
 
 /** The per-browser token: kept for 30 days, after submitting too (it says "you have answered"). */
-export function setDraftCookie(cookies: Cookies, url: URL, surveyId: string, path: string, token: string): void {
-  cookies.set(cookieName(surveyId), token, cookieOptions(url, path));
+export function setDraftCookie(cookies: Cookies, surveyId: string, path: string, token: string): void {
+  cookies.set(cookieName(surveyId), token, underPath(path, 30 * 24 * 3600));
 }
 
 export async function readView(answering: Answering): Promise<DraftView> {

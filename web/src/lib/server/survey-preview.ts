@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { secureCookie, underPath } from './cookies';
 import { pruneHidden, type Answers } from '@pv/shared/survey-answers';
 import { allQuestions, freeTextTypes, type SurveyDefinition } from '@pv/shared/survey.schema';
 
@@ -10,7 +11,7 @@ import { allQuestions, freeTextTypes, type SurveyDefinition } from '@pv/shared/s
  */
 
 const MAX_COOKIE = 3_600;
-const nameOf = (surveyId: string) => `pv_preview_${surveyId}`;
+const nameOf = (surveyId: string) => secureCookie(`pv_preview_${surveyId}`);
 export const previewPath = (surveyId: string) => `/officer/surveys/${surveyId}/preview`;
 
 export function previewAnswers(cookies: Cookies, surveyId: string): Answers {
@@ -42,17 +43,10 @@ export function fitForCookie(definition: SurveyDefinition, answers: Answers): st
   return encode(Object.fromEntries(Object.entries(shortened).filter(([k]) => !isText(k))) as Answers);
 }
 
-export function keepPreviewAnswers(cookies: Cookies, url: URL, surveyId: string, definition: SurveyDefinition, answers: Answers): void {
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  cookies.set(nameOf(surveyId), fitForCookie(definition, pruneHidden(definition, answers)), {
-    path: previewPath(surveyId),
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: !local,
-    maxAge: 3600,
-  });
+export function keepPreviewAnswers(cookies: Cookies, surveyId: string, definition: SurveyDefinition, answers: Answers): void {
+  cookies.set(nameOf(surveyId), fitForCookie(definition, pruneHidden(definition, answers)), underPath(previewPath(surveyId), 3600, 'strict'));
 }
 
 export function forgetPreviewAnswers(cookies: Cookies, surveyId: string): void {
-  cookies.delete(nameOf(surveyId), { path: previewPath(surveyId) });
+  cookies.delete(nameOf(surveyId), underPath(previewPath(surveyId)));
 }

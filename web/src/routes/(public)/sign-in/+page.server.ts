@@ -31,7 +31,7 @@ export const actions: Actions = {
     const parsed = signInForm.safeParse({ email, password: String(form.get('password') ?? '') });
     if (!parsed.success) return fail(400, { email, errors: toFieldErrors(parsed.error) });
 
-    const result = await signIn(cookies, url, parsed.data.email, parsed.data.password);
+    const result = await signIn(cookies, parsed.data.email, parsed.data.password);
     if (!result.ok) {
       const message =
         result.reason === 'credentials'

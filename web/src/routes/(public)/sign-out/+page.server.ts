@@ -8,8 +8,8 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ cookies, url }) => {
-    await signOut(cookies, url);
+  default: async ({ cookies }) => {
+    await signOut(cookies);
     redirect(303, '/sign-in?signedOut');
   },
 };

@@ -14,14 +14,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   signOut: async ({ cookies, url, params }) => {
-    const token = memberToken(cookies);
+    const token = memberToken(cookies, params.tenant);
     if (token) {
       // Ending the session on the API as well; a session that has already ended is fine.
       await memberApi(params.tenant, token)
         .signOut()
         .catch(() => undefined);
     }
-    clearMemberSession(cookies, url, params.tenant);
+    clearMemberSession(cookies, params.tenant);
     redirect(303, `/${params.tenant}/membership/sign-in?signed-out=1`);
   },
 };

@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       { key: 'Last changed', value: dayOf(action.updatedAt) },
     ],
     returned: action.state === 'draft' && action.returned ? { by: action.returned.by, on: dayOf(action.returned.at), reason: action.returned.reason } : undefined,
-    findings: findings.map((f) => ({ key: f.key, match: f.match, kind: findingLabels[f.kind], confirmed: action.confirmed.includes(f.key) })),
+    findings: findings.map((f) => ({ key: f.key, match: f.match, kind: findingLabels[f.kind], warning: f.warning === true, confirmed: action.confirmed.includes(f.key) })),
     sentByYou: action.state === 'awaiting-approval' && sameEmail(action.submittedBy, caller.email),
     published: published && {
       href: `/${tenantId}/you-said-we-did/${action.id}`,

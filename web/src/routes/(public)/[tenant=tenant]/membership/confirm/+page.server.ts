@@ -17,7 +17,7 @@ export const actions: Actions = {
     if (!tokenPattern.test(token)) return fail(400, { linkProblem: true });
     try {
       const grant = await api(null).confirmMembership(params.tenant, token);
-      setMemberSession(cookies, url, params.tenant, grant.session, grant.expiresAt);
+      setMemberSession(cookies, params.tenant, grant.session, grant.expiresAt);
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) return fail(e.status, { linkProblem: true });
       throw e;

@@ -16,7 +16,7 @@ export const actions: Actions = {
       return apiFailure(e, {}, memberOf(event));
     }
     // Nothing is left to sign in to.
-    clearMemberSession(event.cookies, event.url, event.params.tenant);
+    clearMemberSession(event.cookies, event.params.tenant);
     redirect(303, `/${event.params.tenant}/membership/erased`);
   },
 };

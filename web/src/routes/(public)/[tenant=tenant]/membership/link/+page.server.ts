@@ -18,7 +18,7 @@ export const actions: Actions = {
     let next = '';
     try {
       const grant = await api(null).useSignInLink(params.tenant, token);
-      setMemberSession(cookies, url, params.tenant, grant.session, grant.expiresAt);
+      setMemberSession(cookies, params.tenant, grant.session, grant.expiresAt);
       next = grant.next;
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) return fail(e.status, { linkProblem: true });

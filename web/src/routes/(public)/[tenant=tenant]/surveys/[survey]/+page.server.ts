@@ -58,7 +58,7 @@ export const actions: Actions = {
       throw e;
     }
     const base = surveyPath(params.tenant, params.survey);
-    setDraftCookie(cookies, url, params.survey, base, token);
+    setDraftCookie(cookies, params.survey, base, token);
     const view = await draftApi(params.tenant, params.survey, token).get();
     redirect(303, `${base}/section/${view.survey.definition.sections[0]!.id}`);
   },

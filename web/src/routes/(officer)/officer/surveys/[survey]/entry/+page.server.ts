@@ -61,7 +61,7 @@ export const actions: Actions = {
       return formFailure(e, url, (errors) => errors, { values });
     }
     const base = entryBase(surveyId);
-    setDraftCookie(cookies, url, surveyId, base, token);
+    setDraftCookie(cookies, surveyId, base, token);
     const view = await draftApi(tenantId, surveyId, token, locals.session).get();
     redirect(303, firstSectionHref({ base, start: base, client: draftApi(tenantId, surveyId, token, locals.session) }, view));
   },

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
     if (e instanceof ApiError && e.status < 500) error(e.status === 409 ? 410 : 404, { message: e.problem.title });
     throw e;
   }
-  setDraftCookie(cookies, url, params.survey, base, token);
+  setDraftCookie(cookies, params.survey, base, token);
   const answering = { base, start: base, client: draftApi(params.tenant, params.survey, token) };
   redirect(303, resumeHref(answering, await readView(answering)));
 };

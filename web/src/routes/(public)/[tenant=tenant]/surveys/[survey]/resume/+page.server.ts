@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
   const base = `/${params.tenant}/surveys/${params.survey}`;
   const token = url.searchParams.get('token');
   if (token && /^[A-Za-z0-9_-]{43}$/.test(token)) {
-    setDraftCookie(cookies, url, params.survey, base, token);
+    setDraftCookie(cookies, params.survey, base, token);
     const answering = { base, start: base, client: draftApi(params.tenant, params.survey, token) };
     redirect(303, resumeHref(answering, await readView(answering)));
   }

@@ -66,7 +66,7 @@ export const actions: Actions = {
     const checked = checkSection(definition, section.id, raw, prior);
     if (!checked.ok) return fail(400, { values: formToValues(form), errors: checked.errors });
     const answers = { ...withoutSection(prior, section), ...checked.answers };
-    keepPreviewAnswers(cookies, url, survey.id, definition, answers);
+    keepPreviewAnswers(cookies, survey.id, definition, answers);
     const next = nextSectionIndex(definition, answers, index);
     const base = previewPath(survey.id);
     redirect(303, next === undefined ? `${base}?check` : `${base}/${definition.sections[next]!.id}`);
