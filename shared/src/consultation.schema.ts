@@ -132,4 +132,6 @@ export interface Conversation extends Omit<ConversationInput, 'member'> {
   loggedAt: string;
   /** Only that a member was named, never who, outside the officer's own view. */
   namedMember: boolean;
+  /** Flagged as a safeguarding concern: `said` holds only WITHHELD; the words are the contact's alone. */
+  withheld?: true;
 }

@@ -26,6 +26,12 @@ export const feedbackStatusLabels: Record<FeedbackStatus, string> = {
 /** Only these count towards the numbers anyone sees. */
 export const countedStatuses: readonly FeedbackStatus[] = ['new', 'reviewed'];
 
+/**
+ * What everyone but the safeguarding contact reads where a flagged comment's words were: on the
+ * consultation's conversations, in a survey response and its exports (issue 14 §1).
+ */
+export const WITHHELD = 'Withheld: passed to the safeguarding contact';
+
 export type FeedbackSource =
   | { kind: 'survey'; surveyId: string; questionId: string; responseId: string }
   | { kind: 'conversation'; consultationId: string; conversationId: string; people: number };

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consultation, Conversation } from '@pv/shared/consultation.schema';
+import { WITHHELD } from '@pv/shared/feedback.schema';
 import { addCounts, db, readMonthCells, replaceMonthCells, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { consultationKeys as keys } from './consultations.keys.ts';
 
@@ -39,6 +40,28 @@ export function conversationPut(tenantId: string, c: Conversation & { memberRef?
       TableName: tableName(),
       Item: { ...keys.conversation(tenantId, c.consultationId, c.id), type: 'conversation', tenantId, ...c },
       ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+/**
+ * A conversation whose comment was flagged as a safeguarding concern: its words leave the
+ * consultation (the flagged comment keeps them, for the safeguarding contact only).
+ */
+export async function conversationExists(tenantId: string, consultationId: string, conversationId: string): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.conversation(tenantId, consultationId, conversationId), ProjectionExpression: 'PK', ConsistentRead: true }));
+  return Boolean(Item);
+}
+
+export function withholdConversation(tenantId: string, consultationId: string, conversationId: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.conversation(tenantId, consultationId, conversationId),
+      UpdateExpression: 'SET #said = :withheld, #withheld = :yes',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#said': 'said', '#withheld': 'withheld' },
+      ExpressionAttributeValues: { ':withheld': WITHHELD, ':yes': true },
     },
   };
 }

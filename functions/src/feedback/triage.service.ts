@@ -1,7 +1,7 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
-import { isQuoteOf, type BulkInput, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
+import { isQuoteOf, WITHHELD, type BulkInput, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
 import { findingLabels, findPersonalData } from '@pv/shared/personal-data';
 import { suggestPriorities } from '@pv/shared/priority-matcher';
 import { auditPut } from '../audit/audit.repository.ts';
@@ -10,7 +10,8 @@ import { config as env } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
 import { memberNames } from '../panels/panels.repository.ts';
-import { redactAnswer } from '../surveys/surveys.repository.ts';
+import { redactAnswer, responseExists } from '../surveys/surveys.repository.ts';
+import { conversationExists, withholdConversation } from '../consultations/consultations.repository.ts';
 import { getConfig } from '../tenants/tenants.service.ts';
 import * as repo from './feedback.repository.ts';
 
@@ -143,10 +144,13 @@ export async function flagSafeguarding(caller: Caller, tenantId: string, id: str
   if (!contact) throw new DomainError('conflict', 'Your partnership has no safeguarding contact yet. Ask an admin to add one in the partnership settings, and follow your safeguarding procedure now.');
   if (before.version !== version) throw changedMeanwhile(before);
   const at = nowIso();
-  const { themeId: _t, ...rest } = before;
+  // It leaves its theme and loses any quote: partners never read it.
+  const { themeId: _t, quote: _q, ...rest } = before;
   const after: Feedback = { ...rest, status: 'safeguarding', version: before.version + 1 };
   const writes = repo.changeWrites(tenantId, [{ before, after, flaggedAt: at }]);
   repo.withFlag(writes[0]!, { by: caller.email, at, reason });
+  // The words also leave where they came from: the consultation's conversation, or the survey response.
+  writes.push(...(await withholdAtSource(tenantId, before)));
   const message = newOutboxMessage(tenantId, {
     to: contact,
     template: 'safeguarding-flag',
@@ -157,6 +161,17 @@ export async function flagSafeguarding(caller: Caller, tenantId: string, id: str
       'Please follow your safeguarding procedure. This email does not contain the comment.',
   });
   await transactWrite([...writes, outboxPut(message), auditPut(tenantId, audit(caller, 'flag', 'feedback', id, 'Flagged a comment as a safeguarding concern'))], () => changedMeanwhile(before));
+}
+
+/** Where a flagged comment's words were copied from, replaced by WITHHELD (if the place still exists). */
+async function withholdAtSource(tenantId: string, f: Feedback): Promise<TransactItem[]> {
+  const source = f.source;
+  if (source.kind === 'conversation') {
+    return (await conversationExists(tenantId, source.consultationId, source.conversationId)) ? [withholdConversation(tenantId, source.consultationId, source.conversationId)] : [];
+  }
+  return (await responseExists(tenantId, source.surveyId, f.receivedOn, source.responseId))
+    ? [redactAnswer(tenantId, source.surveyId, f.receivedOn, source.responseId, source.questionId, WITHHELD)]
+    : [];
 }
 
 function requireContact(caller: Caller, config: TenantConfig): void {

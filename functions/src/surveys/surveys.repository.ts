@@ -265,9 +265,18 @@ export async function readCounters(tenantId: string, surveyId: string): Promise<
   return { slices, itemsRead: items.length };
 }
 
-/** The words of one answer are removed (a comment erased from the feedback); the answer stays counted. */
+export async function responseExists(tenantId: string, surveyId: string, day: string, responseId: string): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.response(tenantId, surveyId, day, responseId), ProjectionExpression: 'PK', ConsistentRead: true }));
+  return Boolean(Item);
+}
+
+/**
+ * The words of one answer are replaced, the answer staying counted: `[Removed]` when a comment is
+ * erased from the feedback, WITHHELD when it is flagged as a safeguarding concern (the flagged
+ * comment keeps the words, for the safeguarding contact only).
+ */
 export const REMOVED_ANSWER = '[Removed]';
-export function redactAnswer(tenantId: string, surveyId: string, day: string, responseId: string, questionId: string): TransactItem {
+export function redactAnswer(tenantId: string, surveyId: string, day: string, responseId: string, questionId: string, replacement: string = REMOVED_ANSWER): TransactItem {
   return {
     Update: {
       TableName: tableName(),
@@ -275,7 +284,7 @@ export function redactAnswer(tenantId: string, surveyId: string, day: string, re
       UpdateExpression: 'SET #answers.#q = :removed',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#answers': 'answers', '#q': questionId },
-      ExpressionAttributeValues: { ':removed': REMOVED_ANSWER },
+      ExpressionAttributeValues: { ':removed': replacement },
     },
   };
 }

@@ -82,7 +82,7 @@ describe('the personal-data check: what parents really write (issue 14 §6)', ()
     let missed = 0;
     let falseAlarms = 0;
     for (const [text, kinds] of table) {
-      const found = findPersonalData(text).map((f) => f.kind);
+      const found: string[] = findPersonalData(text).map((f) => f.kind);
       missed += kinds.filter((k) => !found.includes(k)).length;
       falseAlarms += found.filter((k) => !kinds.includes(k)).length;
     }

@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       hub: `${hubName(config, v.hubId)} (${networkName(config, v.networkId)})`,
       channel: conversationChannelLabels[v.channel],
       people: v.people,
-      said: v.said,
+      said: v.withheld ? undefined : v.said,
       namedMember: v.namedMember,
       logged: `Logged by ${v.loggedBy} on ${dayOf(v.loggedAt)}`,
     })),
