@@ -91,14 +91,16 @@ export class AuthStack extends Stack {
 
     this.webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
-      // The SvelteKit server calls InitiateAuth with the user's password; REFRESH_TOKEN_AUTH is always on.
+      // The API's staff-session routes call InitiateAuth with the user's password and keep the tokens
+      // server-side; REFRESH_TOKEN_AUTH is always on.
       authFlows: { userPassword: true },
       generateSecret: false,
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
+      // Short-lived, refreshed server-side while the session lives: an ended session leaves nothing usable.
+      idTokenValidity: Duration.minutes(15),
+      accessTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.hours(12),
       // The ID token carries custom:tenant (the API reads it), so the client reads it…
       readAttributes: new ClientAttributes()

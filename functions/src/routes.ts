@@ -23,6 +23,10 @@ export const routes: RouteDefinition[] = [
   { method: 'DELETE', path: '/tenants/{tenantId}/config/{kind}/{id}', handler: 'tenants/delete-config-item.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/audit', handler: 'audit/list-audit.handler.ts', public: false },
   { method: 'GET', path: '/me', handler: 'staff/get-me.handler.ts', public: false },
+  // Staff sessions: the web server holds only the session id (in a __Host- cookie); tokens stay in the table
+  { method: 'POST', path: '/staff/sessions', handler: 'staff/start-staff-session.handler.ts', public: true },
+  { method: 'GET', path: '/staff/session', handler: 'staff/get-staff-session.handler.ts', public: true },
+  { method: 'DELETE', path: '/staff/session', handler: 'staff/end-staff-session.handler.ts', public: true },
   // Panels: the public side
   { method: 'GET', path: '/tenants/{tenantId}/public/panels', handler: 'panels/list-public-panels.handler.ts', public: true },
   { method: 'GET', path: '/tenants/{tenantId}/public/panels/{panelId}', handler: 'panels/get-public-panel.handler.ts', public: true },

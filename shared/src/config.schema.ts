@@ -158,6 +158,13 @@ export const tenantInput = z.object({
    * safeguarding lead, signed in as staff). Nobody else can read a flagged comment.
    */
   safeguardingContact: optionalEmail,
+  /** A staff session ends after this many minutes without a request (and always 12 hours after signing in). */
+  staffIdleMinutes: z.coerce
+    .number({ error: 'Enter the minutes from 15 to 120, like 30' })
+    .int({ error: 'Enter a whole number of minutes from 15 to 120' })
+    .min(15, { error: 'Staff must be signed out after 15 minutes or more without using Parent Voice' })
+    .max(120, { error: 'Staff must be signed out after 120 minutes or fewer without using Parent Voice' })
+    .default(30),
 });
 /** What an admin can change about their partnership (not its id). */
 export const tenantSettingsInput = tenantInput.omit({ id: true }).extend({ version });

@@ -34,7 +34,7 @@ export interface Problem {
   findings?: unknown[];
 }
 
-export const problemCodes = ['in-progress', 'idempotency-key-reused'] as const;
+export const problemCodes = ['in-progress', 'idempotency-key-reused', 'wrong-credentials', 'not-staff', 'new-password'] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
 export class DomainError extends Error {

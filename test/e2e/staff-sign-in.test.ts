@@ -42,6 +42,10 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
       expect(cookie).toMatchObject({ secure: true, path: '/' });
     }
     if (javaScript) expect(await page.evaluate(() => document.cookie)).toBe('');
+    // One cookie, an opaque session id: no token in a cookie or in the page (issue 14 §2).
+    expect(cookies.map((c) => c.name)).toEqual(['__Host-pv_session']);
+    for (const cookie of cookies) expect(cookie.value).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    expect(await page.content()).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
@@ -49,6 +53,14 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
     expect(await context.cookies()).toEqual([]);
     await page.goto(lands);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+
+    // Replaying the signed-out cookie opens nothing: the page asks to sign in, a form post is refused.
+    await context.addCookies(cookies);
+    await page.goto(lands);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    const post = await context.request.post(`${lands}?/anything`, { form: { x: '1' }, maxRedirects: 0, headers: { origin: new URL(inject('env').webUrl).origin } });
+    expect(post.status()).toBe(303);
+    expect(post.headers().location).toMatch(/^\/sign-in\?returnTo=/);
     await context.close();
   });
 

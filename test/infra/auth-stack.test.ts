@@ -65,6 +65,14 @@ describe('the web app client', () => {
     expect(client.EnableTokenRevocation).toBe(true);
   });
 
+  it('issues ID and access tokens that live 15 minutes, refreshed server-side within a 12-hour session (issue 14 §2)', () => {
+    const client = webClient();
+    expect(client.TokenValidityUnits).toMatchObject({ IdToken: 'minutes', AccessToken: 'minutes' });
+    expect(client.IdTokenValidity).toBe(15);
+    expect(client.AccessTokenValidity).toBe(15);
+    expect(client.RefreshTokenValidity).toBeLessThanOrEqual(12 * 60);
+  });
+
   it('reads custom:tenant (it goes into the ID token) but can never write it', () => {
     const client = webClient();
     expect(client.ReadAttributes).toContain('custom:tenant');

@@ -23,6 +23,8 @@ type Expect =
   | 'member'
   /** A survey draft: the draft's own token, nothing else. */
   | 'draft'
+  /** A staff session: its id (the web's cookie), nothing else — an ID token is not a session. */
+  | 'staff-session'
   /** Staff of the tenant in the path, and only the partnership's named safeguarding contact. */
   | 'safeguarding-contact'
   /** Signed-in staff with one of these roles, of the tenant in the path. */
@@ -40,6 +42,9 @@ const expected: Record<string, Expect> = {
   'DELETE /tenants/{tenantId}/config/{kind}/{id}': ['admin'],
   'GET /tenants/{tenantId}/audit': ['admin'],
   'GET /me': ['admin', 'officer', 'partner', 'parent'],
+  'POST /staff/sessions': 'public',
+  'GET /staff/session': 'staff-session',
+  'DELETE /staff/session': 'staff-session',
   'GET /tenants/{tenantId}/public/panels': 'public',
   'GET /tenants/{tenantId}/public/panels/{panelId}': 'public',
   'POST /tenants/{tenantId}/public/panels/{panelId}/join': 'public',
@@ -198,7 +203,7 @@ describe('the authorisation matrix (issue 14 §7)', () => {
     function allowed(rule: Expect, who: Who): boolean {
       if (rule === 'public') return true;
       if (rule === 'member') return who === 'member';
-      if (rule === 'draft') return false; // no caller here holds a draft token
+      if (rule === 'draft' || rule === 'staff-session') return false; // no caller here holds a draft token or a session id
       if (rule === 'safeguarding-contact') return who === 'contact';
       const user = staff[who];
       // Another partnership's staff only where the path names no partnership (GET /me).
@@ -206,7 +211,7 @@ describe('the authorisation matrix (issue 14 §7)', () => {
     }
     /** Refused: 401/403 — or, for a member's or a draft's own routes, any 4xx (a bad body or "no such draft" may be found first; nothing is read or changed either way). */
     function refusedAs(rule: Expect, status: number): boolean {
-      return rule === 'member' || rule === 'draft' ? status >= 400 && status < 500 : status === 401 || status === 403;
+      return rule === 'member' || rule === 'draft' || rule === 'staff-session' ? status >= 400 && status < 500 : status === 401 || status === 403;
     }
     /** Bodies good enough that the contact check, not validation, decides. */
     const bodies: Record<string, unknown> = {

@@ -80,6 +80,7 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
       COGNITO_ISSUER: cognito.issuer,
       COGNITO_CLIENT_ID: cognito.clientId,
       COGNITO_JWKS_URL: `${cognito.issuer}/.well-known/jwks.json`,
+      COGNITO_ENDPOINT: cognito.endpoint,
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(ports.smtp),

@@ -13,6 +13,8 @@ const schema = z.object({
   COGNITO_ISSUER: z.url(),
   /** The app client id: the audience of ID tokens. */
   COGNITO_CLIENT_ID: z.string().min(1),
+  /** Set only locally (cognito-local), for signing staff in. */
+  COGNITO_ENDPOINT: z.url().optional(),
   /** Defaults to <issuer>/.well-known/jwks.json. */
   COGNITO_JWKS_URL: z.url().optional(),
   MAIL_TRANSPORT: z.enum(['ses', 'smtp']).default('ses'),

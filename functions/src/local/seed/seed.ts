@@ -53,6 +53,7 @@ export async function seedTenant(demo: DemoTenant, idOverride?: string): Promise
     about: demo.about,
     suppressionThreshold: 5,
     safeguardingContact: demo.safeguardingContact ?? '',
+    staffIdleMinutes: 30,
     version: 1,
     createdAt: now,
     updatedAt: now,

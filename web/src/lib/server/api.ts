@@ -96,6 +96,8 @@ export interface RequestOptions {
   token?: string;
   /** A panel member's session (from a link in their email), for the /me routes. */
   memberSession?: string;
+  /** A staff session's id (from the browser's cookie), for the staff session routes. */
+  staffSession?: string;
   /** A survey draft's token (from the browser's cookie or an invitation), for answering. */
   surveyDraft?: string;
   /** The browser's network address, for the API's per-client limit on starting surveys. */
@@ -129,6 +131,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.memberSession) headers['x-member-session'] = options.memberSession;
   if (options.surveyDraft) headers['x-survey-draft'] = options.surveyDraft;
+  if (options.staffSession) headers['x-staff-session'] = options.staffSession;
   if (options.client) headers['x-pv-client'] = options.client;
 
   // A double-submitted create can arrive while the first is still running: the API answers 409 with
@@ -169,7 +172,7 @@ export function api(session: Session | null) {
     listTenants: () => call<{ items: TenantSummary[] }>('/tenants'),
     publicTenant: (tenantId: string) => call<PublicTenant>(`/tenants/${enc(tenantId)}`),
     config: (tenantId: string) => call<TenantConfig>(`/tenants/${enc(tenantId)}/config`),
-    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact'>) =>
+    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'>) =>
       call<Tenant>(`/tenants/${enc(tenantId)}`, { method: 'PUT', body: { ...input, version } }),
     createConfigItem: <K extends ConfigKind>(tenantId: string, kind: K, input: ConfigInput<K>, idempotencyKey: string) =>
       call<ConfigItem<K>>(`/tenants/${enc(tenantId)}/config/${kindSegments[kind]}`, { method: 'POST', body: input, idempotencyKey }),

@@ -1,19 +1,14 @@
 import type { Cookies } from '@sveltejs/kit';
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  RevokeTokenCommand,
-  type AuthenticationResultType,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { homeFor, roles, type Caller, type Role } from '@pv/shared/auth.schema';
-import { webEnv } from './env';
+import { homeFor, type Caller } from '@pv/shared/auth.schema';
+import { ApiError, request } from './api';
 import { hostCookie, siteWide } from './cookies';
 
 /**
- * Staff sessions. Sign-in is Cognito's USER_PASSWORD_AUTH (cognito-local on a developer's machine);
- * the session is two httpOnly cookies — the ID token (sent to the API as the bearer token) and the
- * refresh token — so no token ever reaches JavaScript in the browser.
+ * Staff sessions (issue 14 §2). The API keeps the session and its Cognito tokens; the browser holds
+ * only a random session id, in one `__Host-` cookie (HttpOnly, Secure, SameSite=Lax). On each
+ * request this server asks the API whether the session is still alive and gets the current ID token
+ * for its own calls to the API — the token never reaches the browser, so signing out, the idle limit
+ * (the partnership's setting, 30 minutes unless changed) and the 12-hour limit end everything.
  */
 export interface Session {
   caller: Caller;
@@ -23,110 +18,46 @@ export interface Session {
   expiresAt: number;
 }
 
-export const ID_COOKIE = hostCookie('pv_id');
-export const REFRESH_COOKIE = hostCookie('pv_refresh');
-/** A working day: after this, sign in again even if Cognito would still refresh. */
-const SESSION_SECONDS = 12 * 60 * 60;
-/** Refresh a little before expiry, so a token never runs out between this server and the API. */
-const EARLY_REFRESH_MS = 60_000;
+export const SESSION_COOKIE = hostCookie('pv_session');
+/** The cookie lasts no longer than the session's absolute limit; the API ends it sooner when idle. */
+const COOKIE_SECONDS = 12 * 60 * 60;
+/** The cookies before sessions were kept server-side: a browser still holding one loses it. */
+const OLD_COOKIES = ['pv_id', 'pv_refresh', '__Host-pv_id', '__Host-pv_refresh'];
 
-let client: CognitoIdentityProviderClient | undefined;
-function cognito(): CognitoIdentityProviderClient {
-  const { cognitoEndpoint, cognitoRegion } = webEnv();
-  client ??= new CognitoIdentityProviderClient({
-    region: cognitoRegion,
-    ...(cognitoEndpoint
-      ? // cognito-local ignores credentials but the SDK wants some to sign with.
-        { endpoint: cognitoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
-  return client;
-}
-
-let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
-function keySet() {
-  jwks ??= createRemoteJWKSet(new URL(webEnv().jwksUrl), { cacheMaxAge: 60 * 60 * 1000, cooldownDuration: 30_000 });
-  return jwks;
-}
-
-async function verifyIdToken(token: string): Promise<JWTPayload> {
-  const { cognitoIssuer, cognitoClientId } = webEnv();
-  const { payload } = await jwtVerify(token, keySet(), {
-    issuer: cognitoIssuer,
-    audience: cognitoClientId,
-    algorithms: ['RS256'],
-    currentDate: new Date(Date.now() + EARLY_REFRESH_MS),
-  });
-  if (payload.token_use !== 'id') throw new Error('not an ID token');
-  return payload;
-}
-
-function callerFrom(claims: JWTPayload): Caller | null {
-  const groups = claims['cognito:groups'];
-  const tenantId = claims['custom:tenant'];
-  if (typeof claims.sub !== 'string' || typeof tenantId !== 'string' || !tenantId) return null;
-  return {
-    sub: claims.sub,
-    email: typeof claims.email === 'string' ? claims.email : '',
-    tenantId,
-    roles: (Array.isArray(groups) ? groups.map(String) : []).filter((g): g is Role => (roles as readonly string[]).includes(g)),
-  };
-}
-
-function sessionFrom(idToken: string, claims: JWTPayload): Session | null {
-  const caller = callerFrom(claims);
-  return caller ? { caller, idToken, expiresAt: claims.exp ?? 0 } : null;
-}
-
-/** The cookies' names before they carried the `__Host-` prefix: a browser still holding one loses it. */
-const OLD_COOKIES = ['pv_id', 'pv_refresh'];
 function forgetOldCookies(cookies: Cookies): void {
-  for (const name of OLD_COOKIES) if (cookies.get(name) !== undefined) cookies.delete(name, { path: '/' });
+  for (const name of OLD_COOKIES) {
+    if (cookies.get(name) !== undefined) cookies.delete(name, name.startsWith('__Host-') ? siteWide() : { path: '/' });
+  }
 }
 
-function clearSession(cookies: Cookies): void {
-  cookies.delete(ID_COOKIE, siteWide());
-  cookies.delete(REFRESH_COOKIE, siteWide());
+function sessionId(cookies: Cookies): string | undefined {
+  const id = cookies.get(SESSION_COOKIE);
+  return id && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined;
 }
 
-async function refresh(refreshToken: string): Promise<string> {
-  const out = await cognito().send(
-    new InitiateAuthCommand({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: webEnv().cognitoClientId,
-      AuthParameters: { REFRESH_TOKEN: refreshToken },
-    }),
-  );
-  const idToken = out.AuthenticationResult?.IdToken;
-  if (!idToken) throw new Error('Cognito did not return an ID token');
-  return idToken;
+interface CurrentSession {
+  caller: Caller;
+  idToken: string;
+  idTokenExpiresAt: number;
 }
 
-/** Reads, verifies and (when the ID token is nearly out of date) refreshes the session. */
+/** The live session behind the cookie, or null (and the cookie gone) when it has ended. */
 export async function readSession(cookies: Cookies): Promise<Session | null> {
   forgetOldCookies(cookies);
-  const idToken = cookies.get(ID_COOKIE);
-  const refreshToken = cookies.get(REFRESH_COOKIE);
-  if (!idToken && !refreshToken) return null;
-  if (idToken) {
-    try {
-      return sessionFrom(idToken, await verifyIdToken(idToken));
-    } catch (error) {
-      if (!(error instanceof joseErrors.JWTExpired) || !refreshToken) {
-        clearSession(cookies);
-        return null;
-      }
-    }
+  const id = sessionId(cookies);
+  if (!id) {
+    if (cookies.get(SESSION_COOKIE) !== undefined) cookies.delete(SESSION_COOKIE, siteWide());
+    return null;
   }
   try {
-    const fresh = await refresh(refreshToken!);
-    const session = sessionFrom(fresh, await verifyIdToken(fresh));
-    if (!session) throw new Error('no caller in the refreshed token');
-    cookies.set(ID_COOKIE, fresh, siteWide(SESSION_SECONDS));
-    return session;
-  } catch {
-    clearSession(cookies);
-    return null;
+    const current = await request<CurrentSession>('/staff/session', { staffSession: id });
+    return { caller: current.caller, idToken: current.idToken, expiresAt: current.idTokenExpiresAt };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      cookies.delete(SESSION_COOKIE, siteWide());
+      return null;
+    }
+    throw error;
   }
 }
 
@@ -134,46 +65,29 @@ export type SignInResult =
   | { ok: true; session: Session }
   | { ok: false; reason: 'credentials' | 'not-staff' | 'new-password' | 'too-many' };
 
-/** Names of the Cognito (and cognito-local) errors that all mean "wrong email or password". */
-const wrongCredentials = new Set(['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException', 'InvalidParameterException']);
-
 export async function signIn(cookies: Cookies, email: string, password: string): Promise<SignInResult> {
-  let result: AuthenticationResultType | undefined;
+  let started: { session: string; caller: Caller };
   try {
-    const out = await cognito().send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: webEnv().cognitoClientId,
-        AuthParameters: { USERNAME: email, PASSWORD: password },
-      }),
-    );
-    if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED') return { ok: false, reason: 'new-password' };
-    result = out.AuthenticationResult;
+    started = await request<{ session: string; caller: Caller }>('/staff/sessions', { method: 'POST', body: { email, password } });
   } catch (error) {
-    const name = (error as Error).name;
-    if (wrongCredentials.has(name) || name === 'UserNotConfirmedException') return { ok: false, reason: 'credentials' };
-    if (name === 'PasswordResetRequiredException') return { ok: false, reason: 'new-password' };
-    if (name === 'TooManyRequestsException' || name === 'LimitExceededException') return { ok: false, reason: 'too-many' };
+    if (!(error instanceof ApiError)) throw error;
+    if (error.problem.code === 'wrong-credentials' || error.status === 400) return { ok: false, reason: 'credentials' };
+    if (error.problem.code === 'not-staff') return { ok: false, reason: 'not-staff' };
+    if (error.problem.code === 'new-password') return { ok: false, reason: 'new-password' };
+    if (error.status === 429) return { ok: false, reason: 'too-many' };
     throw error;
   }
-  if (!result?.IdToken || !result.RefreshToken) return { ok: false, reason: 'credentials' };
-  const session = sessionFrom(result.IdToken, await verifyIdToken(result.IdToken));
-  if (!session || !staffHome(session.caller)) return { ok: false, reason: 'not-staff' };
-  cookies.set(ID_COOKIE, result.IdToken, siteWide(SESSION_SECONDS));
-  cookies.set(REFRESH_COOKIE, result.RefreshToken, siteWide(SESSION_SECONDS));
+  cookies.set(SESSION_COOKIE, started.session, siteWide(COOKIE_SECONDS));
+  const session = await readSession(cookies);
+  if (!session) return { ok: false, reason: 'credentials' };
   return { ok: true, session };
 }
 
-/** Clears the cookies now; revoking the refresh token at Cognito is best effort. */
+/** Ends the session at the API (deleted, tokens revoked) and clears the cookie. */
 export async function signOut(cookies: Cookies): Promise<void> {
-  const refreshToken = cookies.get(REFRESH_COOKIE);
-  clearSession(cookies);
-  if (!refreshToken) return;
-  try {
-    await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: webEnv().cognitoClientId }));
-  } catch {
-    // cognito-local does not implement RevokeToken; the cookies are gone either way.
-  }
+  const id = sessionId(cookies);
+  cookies.delete(SESSION_COOKIE, siteWide());
+  if (id) await request('/staff/session', { method: 'DELETE', staffSession: id });
 }
 
 /** Where a member of staff lands after signing in: admin before officer before partner. */

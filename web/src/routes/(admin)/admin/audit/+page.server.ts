@@ -44,6 +44,7 @@ const fieldLabels: Record<string, string> = {
   about: 'Introduction',
   suppressionThreshold: 'Smallest number to show',
   safeguardingContact: 'Safeguarding contact',
+  staffIdleMinutes: 'Minutes before staff are signed out',
 };
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });

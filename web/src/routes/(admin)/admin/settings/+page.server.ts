@@ -5,10 +5,10 @@ import { ApiError } from '$lib/server/api';
 import { adminContext, formFailure } from '$lib/server/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const fields = ['name', 'strategy', 'about', 'suppressionThreshold', 'safeguardingContact'] as const;
+const fields = ['name', 'strategy', 'about', 'suppressionThreshold', 'safeguardingContact', 'staffIdleMinutes'] as const;
 
 function valuesOf(tenant: Tenant): Record<(typeof fields)[number], string> {
-  return { name: tenant.name, strategy: tenant.strategy, about: tenant.about, suppressionThreshold: String(tenant.suppressionThreshold), safeguardingContact: tenant.safeguardingContact ?? '' };
+  return { name: tenant.name, strategy: tenant.strategy, about: tenant.about, suppressionThreshold: String(tenant.suppressionThreshold), safeguardingContact: tenant.safeguardingContact ?? '', staffIdleMinutes: String(tenant.staffIdleMinutes ?? 30) };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
