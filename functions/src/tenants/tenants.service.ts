@@ -303,7 +303,7 @@ export async function updateTenantSettings(
   caller: Caller,
   tenantId: string,
   expectedVersion: number,
-  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact'>,
+  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'>,
 ): Promise<Tenant> {
   const before = await requireTenant(tenantId);
   if (before.version !== expectedVersion) {
