@@ -155,7 +155,7 @@ export class ApiStack extends Stack {
   }
 
   /**
-   * DynamoDB stream → outbox sender → SES. Only INSERTs of `type = 'outbox'` items invoke it.
+   * DynamoDB stream → outbox sender → SES. Only INSERTs of `type = 'outbox'` items (and sign-in link requests, looked up there) invoke it.
    * Failed batches are split and retried, then reported (stream positions, not the mail) to a DLQ.
    */
   private addOutboxSender(settings: Settings, table: ITableV2, environment: Record<string, string>): ApiFunction {
@@ -194,7 +194,7 @@ export class ApiStack extends Stack {
       filters: [
         FilterCriteria.filter({
           eventName: FilterRule.isEqual('INSERT'),
-          dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } },
+          dynamodb: { NewImage: { type: { S: FilterRule.or('outbox', 'sign-in-request') } } },
         }),
       ],
     });

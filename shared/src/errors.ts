@@ -32,6 +32,8 @@ export interface Problem {
   code?: ProblemCode;
   /** For text that may hold personal data (422): what was found, to fix or confirm. */
   findings?: unknown[];
+  /** For a limit reached (429): seconds until it may be tried again (also sent as Retry-After). */
+  retryAfter?: number;
 }
 
 export const problemCodes = ['in-progress', 'idempotency-key-reused', 'wrong-credentials', 'not-staff', 'new-password'] as const;
@@ -41,7 +43,7 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ProblemKind,
     message: string,
-    readonly extra: { errors?: FieldErrors; current?: unknown; code?: ProblemCode; findings?: unknown[] } = {},
+    readonly extra: { errors?: FieldErrors; current?: unknown; code?: ProblemCode; findings?: unknown[]; retryAfter?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -61,6 +63,7 @@ export class DomainError extends Error {
       ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
       ...(this.extra.code ? { code: this.extra.code } : {}),
       ...(this.extra.findings ? { findings: this.extra.findings } : {}),
+      ...(this.extra.retryAfter !== undefined ? { retryAfter: this.extra.retryAfter } : {}),
     };
   }
 }

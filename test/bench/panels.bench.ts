@@ -77,8 +77,8 @@ export async function benchPanels(): Promise<void> {
     });
 
     console.log('\n3. Panels: DynamoDB items per operation (reads are items returned; writes are items in puts, updates and transactions)');
-    const joined = await measure(() => join(tenantId, panel.id, { ...person(1), agreeToContact: true }));
-    console.log(`   join (pending member, claim, consent, link, email, rate limit)   ${String(joined.writes).padStart(3)} writes  ${String(joined.reads).padStart(4)} reads`);
+    const joined = await measure(() => join(tenantId, panel.id, { ...person(1), agreeToContact: true }, '192.0.2.1'));
+    console.log(`   join (pending member, claim, consent, link, email, 2 rate limits) ${String(joined.writes).padStart(3)} writes  ${String(joined.reads).padStart(4)} reads`);
     const config = await getConfig(tenantId);
     const added = await measure(() =>
       addAssistedMember(caller, tenantId, panel.id, { ...person(2), recruitedBy: 'event', consentGivenVerbally: true }, { welcomeEmail: false }),

@@ -18,7 +18,9 @@ export async function setup(project: TestProject) {
     const built = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('The web build failed, so the e2e tests cannot run.');
   }
-  const stack = await startTestStack();
+  // Every browser journey comes from 127.0.0.1, so the per-connection limits are raised (×20) here;
+  // the integration tests hold them at their real values and hit each one.
+  const stack = await startTestStack({ limitScale: 20 });
   web = spawn(process.execPath, [join(root, 'web', 'build', 'index.js')], {
     cwd: join(root, 'web'),
     env: { ...process.env, ...webEnvironment(stack, testWebPort) },

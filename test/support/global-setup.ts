@@ -36,9 +36,9 @@ let env: LocalEnvironment | undefined;
 let dataDir: string | undefined;
 
 /** The real local stack in memory: every run starts from nothing, with the demo seeded. */
-export async function startTestStack(): Promise<LocalEnvironment> {
+export async function startTestStack(options: { limitScale?: number } = {}): Promise<LocalEnvironment> {
   dataDir = mkdtempSync(join(tmpdir(), 'pv-test-'));
-  env = await startLocalEnvironment({ ports: testPorts, dataDir, persist: false, seed: true, tableName: 'parent-voice-test', webUrl: `http://localhost:${testWebPort}` });
+  env = await startLocalEnvironment({ ports: testPorts, dataDir, persist: false, seed: true, tableName: 'parent-voice-test', webUrl: `http://localhost:${testWebPort}`, ...options });
   return env;
 }
 

@@ -1,4 +1,5 @@
 import type { SurveyInput } from '@pv/shared/survey.schema';
+import { signClientAddress } from '@pv/shared/client-address';
 import { api } from './tenants.ts';
 
 /**
@@ -76,8 +77,13 @@ export function surveyPath(tenant: string, survey: string) {
 }
 
 /** Starts a public draft and returns its token. */
+/** The x-pv-client header as the web server sends it: the address signed with the environment's secret. */
+export function clientHeader(address: string, now = Date.now()): Record<string, string> {
+  return { 'x-pv-client': signClientAddress(address, process.env.PV_CLIENT_SECRET!, now) };
+}
+
 export async function startDraft(tenant: string, survey: string, json: Record<string, unknown> = {}, client = `client-${Math.random()}`) {
-  const started = await api(`${surveyPath(tenant, survey)}/drafts`, { method: 'POST', json, headers: { 'x-pv-client': client } });
+  const started = await api(`${surveyPath(tenant, survey)}/drafts`, { method: 'POST', json, headers: clientHeader(client) });
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   return started.body!.token as string;
 }

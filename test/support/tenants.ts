@@ -5,6 +5,7 @@ import { cognitoClient, ensureUser, type CognitoSetup } from '../../functions/sr
 import { demoTenants } from '../../functions/src/local/seed/demo-tenants.ts';
 import { seedTenant } from '../../functions/src/local/seed/seed.ts';
 import { newId } from '../../functions/src/platform/ids.ts';
+import { signClientAddress } from '@pv/shared/client-address';
 
 /** A fresh tenant per test, seeded like the Nottinghamshire demo, so tests never share data. */
 export async function freshTenant(template: 'notts' | 'leics' = 'notts'): Promise<string> {
@@ -40,8 +41,20 @@ export function apiUrl(path: string): string {
   return `${inject('env').apiUrl}${path}`;
 }
 
+/** A made-up address in 198.18.0.0/15 (set aside for tests), signed as the web server would. */
+export function someClient(): Record<string, string> {
+  const part = () => Math.floor(Math.random() * 256);
+  return { 'x-pv-client': signClientAddress(`198.${18 + (part() % 2)}.${part()}.${part()}`, process.env.PV_CLIENT_SECRET!) };
+}
+
+/**
+ * Calls the API as one browser through the web would: each call from a different made-up address
+ * unless the test names one (x-pv-client), so the per-connection limits only bite where a test means them to.
+ */
 export async function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}) {
   const headers = new Headers(init.headers);
+  if (!headers.has('x-pv-client') && !headers.has('x-no-client')) for (const [k, v] of Object.entries(someClient())) headers.set(k, v);
+  headers.delete('x-no-client');
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   const res = await fetch(apiUrl(path), { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });

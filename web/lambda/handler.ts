@@ -67,9 +67,12 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   }
   await ready;
   const response = await server.respond(toRequest(event), {
-    // Behind CloudFront the first X-Forwarded-For entry is the browser; sourceIp is CloudFront.
-    getClientAddress: () => event.headers['x-forwarded-for']?.split(',')[0]?.trim() ?? event.requestContext.http.sourceIp,
+    // Behind CloudFront the browser's address is x-pv-viewer-address, which the web stack's viewer-request
+    // function sets from event.viewer.ip (overwriting whatever the browser sent); the function URL only
+    // answers CloudFront (origin header). X-Forwarded-For is never read: the browser writes its first entry.
+    getClientAddress: () => event.headers['x-pv-viewer-address']?.trim() || event.requestContext.http.sourceIp,
     platform: { event },
   });
   return toResult(response);
 }
+

@@ -5,6 +5,8 @@ declare global {
     interface Locals {
       /** The signed-in member of staff, from a verified Cognito ID token; null when signed out. */
       session: Session | null;
+      /** Seconds from an API 429, sent as this page's Retry-After. */
+      retryAfter?: number;
     }
     interface Error {
       message: string;

@@ -31,6 +31,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   const response = await resolve(event);
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  // Too many requests: the page says when to try again in words, and the header says it to machines.
+  if (response.status === 429 && event.locals.retryAfter) response.headers.set('retry-after', String(event.locals.retryAfter));
   if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   // Pages for signed-in staff are never kept by a shared cache or the back-forward cache.
   if (event.locals.session) response.headers.set('cache-control', 'private, no-store');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resetConfig } from '../platform/config.ts';
@@ -46,6 +47,8 @@ export interface StartOptions {
   tableName?: string;
   /** The web's address, for links in emails. */
   webUrl?: string;
+  /** PV_LIMIT_SCALE for the functions (browser tests: all their journeys share 127.0.0.1). */
+  limitScale?: number;
   log?: (line: string) => void;
 }
 
@@ -86,6 +89,9 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
       SMTP_PORT: String(ports.smtp),
       PUBLIC_WEB_URL: options.webUrl ?? 'http://localhost:5173',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // A fresh secret each start: the web server signs the browser's address with it (x-pv-client).
+      PV_CLIENT_SECRET: randomBytes(32).toString('hex'),
+      ...(options.limitScale ? { PV_LIMIT_SCALE: String(options.limitScale) } : {}),
     };
     // The API server runs the handlers in this process, so they read this environment.
     Object.assign(process.env, functionEnv);
@@ -137,5 +143,6 @@ export function webEnvironment(env: LocalEnvironment, webPort: number): Record<s
     ORIGIN: `http://localhost:${webPort}`,
     PORT: String(webPort),
     HOST: '127.0.0.1',
+    PV_CLIENT_SECRET: env.functionEnv.PV_CLIENT_SECRET!,
   };
 }

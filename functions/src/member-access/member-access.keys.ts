@@ -8,7 +8,6 @@
  * |------------------------------|----------------------------------------------------|-----------------------------------|
  * | use a link (once)            | PK = TENANT#t#TOKEN#<sha256>, SK = TOKEN           | confirm, use-sign-in-link         |
  * | a session, per request       | PK = TENANT#t#SESSION#<sha256>, SK = SESSION       | every /me route                   |
- * | emails sent to one address   | PK = TENANT#t#RATE#<sha256(contact)>, SK = HOUR#h  | join, request-sign-in-link        |
  */
 import { createHash } from 'node:crypto';
 
@@ -17,5 +16,4 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export const memberAccessKeys = {
   token: (t: string, token: string) => ({ PK: `TENANT#${t}#TOKEN#${tokenHash(token)}`, SK: 'TOKEN' }),
   session: (t: string, token: string) => ({ PK: `TENANT#${t}#SESSION#${tokenHash(token)}`, SK: 'SESSION' }),
-  rate: (t: string, contactHash: string, hour: string) => ({ PK: `TENANT#${t}#RATE#${contactHash}`, SK: `HOUR#${hour}` }),
 };

@@ -68,16 +68,3 @@ export async function deleteSession(tenantId: string, token: string): Promise<vo
  * Counts emails to one address (hashed) in the current hour, failing the whole transaction past
  * `max`: nobody can use our forms to flood someone's inbox.
  */
-export function rateLimitUpdate(tenantId: string, contactHash: string, max: number, now = new Date()): TransactItem {
-  const hour = now.toISOString().slice(0, 13);
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.rate(tenantId, contactHash, hour),
-      UpdateExpression: 'ADD #n :one SET expiresAt = :expires, #type = :type',
-      ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-      ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':max': max, ':expires': Math.floor(now.getTime() / 1000) + 2 * 3600, ':type': 'rate' },
-    },
-  };
-}

@@ -96,4 +96,3 @@ export async function endSession(tenantId: string, token: string): Promise<void>
   await repo.deleteSession(tenantId, token);
 }
 
-export const rateLimitUpdate = repo.rateLimitUpdate;

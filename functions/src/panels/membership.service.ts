@@ -11,8 +11,10 @@ import {
   type ProfileInput,
 } from '@pv/shared/panel.schema';
 import { auditPut } from '../audit/audit.repository.ts';
+import { enforce, limitHit } from '../limits/limits.service.ts';
+import { logger } from '../platform/logger.ts';
 import { anonymiseInvitationItems, findMyMeetings, myInvitations } from '../meetings/meetings.service.ts';
-import { issueLink, linkProblem, openSession, rateLimitUpdate, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
+import { issueLink, linkProblem, openSession, readLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { digestDelete } from '../actions/actions.repository.ts';
 import { actionsFromWhatTheySaid } from '../actions/actions.service.ts';
 import { unlinkMemberItems } from '../surveys/member-links.ts';
@@ -26,7 +28,7 @@ import { signInLink } from './panel-emails.ts';
 import { contactHash } from './panels.keys.ts';
 import * as repo from './panels.repository.ts';
 import type { StoredMember } from './panels.repository.ts';
-import { activationItems, checkMemberReferences, contactOf, countSubject, EMAILS_PER_HOUR, PANEL_CONTACT_WORDING, requirePanel } from './panels.service.ts';
+import { activationItems, checkMemberReferences, contactOf, countSubject, PANEL_CONTACT_WORDING, requirePanel } from './panels.service.ts';
 
 /**
  * A member's own view of their membership, through a link-opened session: confirm, see and change
@@ -62,8 +64,24 @@ export async function useSignInLink(tenantId: string, token: string): Promise<Me
   return { session: session.token, expiresAt: session.expiresAt, next: grant.next };
 }
 
-/** "Email me a link": always the same answer, whether or not the address is on a panel. */
-export async function requestSignInLink(tenantId: string, email: string): Promise<void> {
+/**
+ * "Email me a link": the same answer, status and work whether or not the address is on a panel, so
+ * neither the page nor its timing says who is a member (issue 14 §4). The request is counted against
+ * the asker's network address (429 for everyone alike beyond the limit) and written down; the
+ * table's stream then looks the address up and emails any links (sendSignInLinks).
+ */
+export async function requestSignInLink(tenantId: string, email: string, client: string): Promise<void> {
+  await getConfig(tenantId);
+  await enforce('emails-from-client', `${tenantId}:${client}`);
+  await repo.putSignInRequest(tenantId, newId(), email, nowIso());
+}
+
+/**
+ * The work of a sign-in request, from the table's stream: a link by email for each panel the address
+ * is on. Beyond the per-address email limit nothing is sent and nothing is said (a 429 here would
+ * tell the asker the address is a member's). Stranger or member, the request item then goes.
+ */
+export async function sendSignInLinks(tenantId: string, requestId: string, email: string): Promise<void> {
   const config = await getConfig(tenantId);
   const memberships = await repo.membershipsByEmail(tenantId, email);
   for (const { panelId, memberId } of memberships) {
@@ -72,16 +90,16 @@ export async function requestSignInLink(tenantId: string, email: string): Promis
     const link = issueLink(tenantId, member.status === 'pending' ? 'confirm' : 'sign-in', panelId, memberId);
     const text = signInLink(member.name, panel.name, config.tenant.name, link.url);
     const message = newOutboxMessage(tenantId, { to: member.email, ...text });
-    await transactWrite(
-      [
-        link.item,
-        outboxPut(message),
-        repo.memberAppend(tenantId, panelId, memberId, 'outboxIds', message.id),
-        rateLimitUpdate(tenantId, contactHash(tenantId, email), EMAILS_PER_HOUR),
-      ],
-      () => new DomainError('rate-limited', 'We have sent several emails to this address in the last hour. Check your inbox (and spam folder), or try again later.'),
-    );
+    const emails = limitHit('emails-to-address', contactHash(tenantId, email));
+    try {
+      await transactWrite([emails.item, link.item, outboxPut(message), repo.memberAppend(tenantId, panelId, memberId, 'outboxIds', message.id)], () => emails.error());
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === 'rate-limited')) throw error;
+      logger.info('sign-in link not sent: email limit reached', { tenantId, requestId });
+      break;
+    }
   }
+  await repo.deleteSignInRequest(tenantId, requestId);
 }
 
 async function requireMember(me: MemberCaller): Promise<{ member: StoredMember; panel: Panel }> {

@@ -11,6 +11,7 @@
  * | list a panel's members                           | PK = TENANT#t#PANEL#p, SK begins_with MEMBER#               | list-members, export    |
  * | one membership per contact per panel             | PK = TENANT#t#PANEL#p, SK = CONTACT#<sha256(t:email|phone)> | join, assisted add      |
  * | a person's memberships, by email (sign-in link)  | GSI1PK = TENANT#t#EMAIL#<sha256>, GSI1SK = PANEL#p#MEMBER#m | request-sign-in-link    |
+ * | a sign-in link asked for, to look up later       | PK = TENANT#t#SIGNINREQ#<ulid>, SK = REQUEST (TTL 1 day)     | request-sign-in-link, stream |
  */
 import { createHash } from 'node:crypto';
 
@@ -30,5 +31,6 @@ export const panelKeys = {
     GSI1SK: `PANEL#${p}#MEMBER#${m}`,
   }),
   emailIndexPartition: (t: string, email: string) => `TENANT#${t}#EMAIL#${contactHash(t, email)}`,
+  signInRequest: (t: string, id: string) => ({ PK: `TENANT#${t}#SIGNINREQ#${id}`, SK: 'REQUEST' }),
   contact: (t: string, p: string, contact: string) => ({ PK: `TENANT#${t}#PANEL#${p}`, SK: `CONTACT#${contactHash(t, contact)}` }),
 };

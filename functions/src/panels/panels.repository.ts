@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member, Panel } from '@pv/shared/panel.schema';
 import { db, isConditionFailure, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { panelKeys as keys } from './panels.keys.ts';
@@ -185,4 +185,24 @@ export async function memberNames(tenantId: string): Promise<string[]> {
   const panels = await listPanels(tenantId);
   const members = (await Promise.all(panels.map((p) => listMembers(tenantId, p.id)))).flat();
   return [...new Set(members.map((m) => m.name).filter(Boolean))];
+}
+
+/** The item type the table's stream hands to the sign-in request worker (outbox/send-outbox.handler.ts). */
+export const SIGN_IN_REQUEST_TYPE = 'sign-in-request';
+
+/**
+ * "Email me a link", written down to be looked up later from the table's stream: the request itself
+ * does the same work whether or not the address is on a panel. Holds the email for a day at most.
+ */
+export async function putSignInRequest(tenantId: string, id: string, email: string, at: string): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.signInRequest(tenantId, id), type: SIGN_IN_REQUEST_TYPE, tenantId, id, email, at, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
+    }),
+  );
+}
+
+export async function deleteSignInRequest(tenantId: string, id: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.signInRequest(tenantId, id) }));
 }

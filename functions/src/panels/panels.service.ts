@@ -13,7 +13,8 @@ import {
 } from '@pv/shared/panel.schema';
 import { toSlug } from '@pv/shared/validation';
 import { auditPut } from '../audit/audit.repository.ts';
-import { issueLink, rateLimitUpdate } from '../member-access/member-access.service.ts';
+import { issueLink } from '../member-access/member-access.service.ts';
+import { enforce, limitHit } from '../limits/limits.service.ts';
 import { outboxPut, newOutboxMessage } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -26,8 +27,6 @@ import { contactHash } from './panels.keys.ts';
 import * as repo from './panels.repository.ts';
 import type { StoredMember } from './panels.repository.ts';
 
-/** Emails one address may be sent from our public forms in an hour. */
-export const EMAILS_PER_HOUR = 5;
 export const PANEL_CONTACT_WORDING = 'panel-contact-2026-11';
 
 // ---------------------------------------------------------------------------------------------
@@ -179,12 +178,13 @@ export type JoinOutcome = 'check-email' | 'we-will-call';
  * person is already a member (or mid-joining): we email them a link instead, and answer exactly as
  * for a new joiner, so the form can't be used to find out who is on a panel.
  */
-export async function join(tenantId: string, panelId: string, input: JoinInput): Promise<{ outcome: JoinOutcome }> {
+export async function join(tenantId: string, panelId: string, input: JoinInput, client: string): Promise<{ outcome: JoinOutcome }> {
   const [config, panel] = await Promise.all([getConfig(tenantId), requirePanel(tenantId, panelId)]);
   if (panel.status !== 'active' || !panel.recruiting) {
     throw new DomainError('unprocessable', 'This panel is not taking new members at the moment. Choose another panel, or ask your Family Hub.');
   }
   checkMemberReferences(config, panel, input);
+  await enforce('emails-from-client', `${tenantId}:${client}`);
   const outcome: JoinOutcome = input.email ? 'check-email' : 'we-will-call';
   const now = nowIso();
   const { agreeToContact: _agreed, ...details } = input;
@@ -197,6 +197,7 @@ export async function join(tenantId: string, panelId: string, input: JoinInput):
     version: 1,
     updatedAt: now,
   };
+  const emails = input.email ? limitHit('emails-to-address', contactHash(tenantId, input.email)) : undefined;
   const items: TransactItem[] = [
     repo.contactClaimPut(tenantId, panelId, contactOf(input), member.id),
     consentPut(tenantId, member.id, { id: newId(), purpose: 'panel-contact', action: 'given', at: now, wordingVersion: PANEL_CONTACT_WORDING, method: 'online' }),
@@ -206,11 +207,11 @@ export async function join(tenantId: string, panelId: string, input: JoinInput):
     const link = issueLink(tenantId, 'confirm', panelId, member.id);
     const message = email(tenantId, member, confirmJoining(member.name, panel.name, config.tenant.name, link.url));
     member.outboxIds = [message.id];
-    items.push(link.item, outboxPut(message), rateLimitUpdate(tenantId, contactHash(tenantId, input.email), EMAILS_PER_HOUR));
+    items.push(link.item, outboxPut(message), emails!.item);
   }
   items.push(repo.memberPut(tenantId, member));
   try {
-    await transactWrite(items, (failed) => (failed.includes(0) ? new AlreadyClaimed() : tooManyEmails()));
+    await transactWrite(items, (failed) => (failed.includes(0) ? new AlreadyClaimed() : emails ? emails.error() : new Error('join refused')));
   } catch (error) {
     if (!(error instanceof AlreadyClaimed)) throw error;
     await remindExistingMember(tenantId, config, panel, contactOf(input));
@@ -220,8 +221,6 @@ export async function join(tenantId: string, panelId: string, input: JoinInput):
 
 class AlreadyClaimed extends Error {}
 
-const tooManyEmails = () =>
-  new DomainError('rate-limited', 'We have sent several emails to this address in the last hour. Check your inbox (and spam folder), or try again later.');
 
 /** The kind answer to joining twice: a link to their membership (or to finish joining), by email. */
 async function remindExistingMember(tenantId: string, config: TenantConfig, panel: Panel, contact: string): Promise<void> {
@@ -233,15 +232,16 @@ async function remindExistingMember(tenantId: string, config: TenantConfig, pane
     member.status === 'pending'
       ? confirmJoining(member.name, panel.name, config.tenant.name, link.url)
       : alreadyMember(member.name, panel.name, config.tenant.name, link.url);
+  const emails = limitHit('emails-to-address', contactHash(tenantId, member.email));
   const message = email(tenantId, member, text);
   await transactWrite(
     [
       link.item,
       outboxPut(message),
       repo.memberAppend(tenantId, panel.id, member.id, 'outboxIds', message.id),
-      rateLimitUpdate(tenantId, contactHash(tenantId, member.email), EMAILS_PER_HOUR),
+      emails.item,
     ],
-    () => tooManyEmails(),
+    () => emails.error(),
   );
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { clientOf } from '../platform/client.ts';
 import { apiHandler } from '../platform/http.ts';
 import { tenantParams } from '../tenants/tenants.params.ts';
 import { requestSignInLink } from './membership.service.ts';
@@ -12,7 +13,7 @@ const body = z.object({
     .pipe(z.email({ error: 'Enter an email address in the right format, like name@example.com' }).max(254)),
 });
 
-export const handler = apiHandler({ access: { public: true }, params: tenantParams, body }, async ({ params, body }) => {
-  await requestSignInLink(params.tenantId, body.email);
+export const handler = apiHandler({ access: { public: true }, params: tenantParams, body }, async ({ params, body, event }) => {
+  await requestSignInLink(params.tenantId, body.email, clientOf(event));
   return { status: 202, body: { outcome: 'check-email' } };
 });

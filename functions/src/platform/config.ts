@@ -23,6 +23,17 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Parent Voice <no-reply@parent-voice.example>'),
   /** The public site, for the links in emails to families. */
   PUBLIC_WEB_URL: z.url().default('http://localhost:5173'),
+  /**
+   * The HMAC secret the web server signs the browser's address with (x-pv-client). Locally the start
+   * script makes a random one; in AWS it comes from Secrets Manager. Without it no x-pv-client is accepted.
+   */
+  PV_CLIENT_SECRET: z.string().min(32).optional(),
+  /**
+   * Multiplies every per-connection limit (functions/src/limits), never the per-account ones: for a
+   * partnership whose families often share one connection (sign-up sessions on a hub's Wi-Fi). The
+   * browser tests set it too, since every journey there comes from 127.0.0.1.
+   */
+  PV_LIMIT_SCALE: z.coerce.number().int().min(1).max(100).default(1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -4,13 +4,15 @@ import type { z } from 'zod';
 import { DomainError } from '@pv/shared/errors';
 import type { Caller, Role } from '@pv/shared/auth.schema';
 import { toFieldErrors } from '@pv/shared/validation';
+import { enforce } from '../limits/limits.service.ts';
 import { bearerToken, callerFromClaims, verifyIdToken } from './auth.ts';
+import { clientOf } from './client.ts';
 import { hashRequest, withIdempotency, type StoredResponse } from './idempotency.ts';
 import { logger } from './logger.ts';
 
 /**
  * Every API handler is built with apiHandler(): parse → authenticate → authorise (role + tenant) →
- * validate → (idempotency) → the service call → JSON, or application/problem+json on any error.
+ * (public changes: the per-client limit) → validate → (idempotency) → the service call → JSON, or application/problem+json on any error.
  * Handlers stay thin; nothing here knows about a domain.
  */
 export type Access =
@@ -103,7 +105,11 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 export function problem(error: DomainError): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: error.status,
-    headers: { ...securityHeaders, 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: {
+      ...securityHeaders,
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(error.extra.retryAfter !== undefined ? { 'retry-after': String(error.extra.retryAfter) } : {}),
+    },
     body: JSON.stringify(error.toProblem()),
   };
 }
@@ -172,6 +178,8 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const rawParams = event.pathParameters ?? {};
     const caller = await authenticate(event, spec.access, rawParams.tenantId);
+    // Every change anyone may ask for without signing in is counted per client (issue 14 §4).
+    if ('public' in spec.access && !['GET', 'HEAD', 'OPTIONS'].includes(event.requestContext.http.method)) await enforce('public-post', clientOf(event));
     const state = states.get(event);
     if (state) state.caller = caller;
     const params = parseWith(spec.params, rawParams, 'address');

@@ -9,6 +9,7 @@ import {
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Caller } from '@pv/shared/auth.schema';
 import { DomainError } from '@pv/shared/errors';
+import { clearSignInFailures, recordSignInFailure, refuseLockedSignIn } from '../limits/limits.service.ts';
 import { callerFromClaims, verifyIdToken } from '../platform/auth.ts';
 import { config } from '../platform/config.ts';
 import { logger } from '../platform/logger.ts';
@@ -79,7 +80,15 @@ async function callerOf(idToken: string): Promise<{ caller: Caller; exp: number 
 
 /** Signs a member of staff in; the session id is for the web's cookie and nothing else. */
 export async function startSession(email: string, password: string, now = new Date()): Promise<{ session: string; caller: Caller }> {
-  const tokens = await tokensFor(email, password);
+  await refuseLockedSignIn(email, now);
+  let tokens: AuthenticationResultType;
+  try {
+    tokens = await tokensFor(email, password);
+  } catch (error) {
+    if (error instanceof DomainError && error.extra.code === 'wrong-credentials') await recordSignInFailure(email, now);
+    throw error;
+  }
+  await clearSignInFailures(email);
   const { caller, exp } = await callerOf(tokens.IdToken!);
   if (!caller.roles.some((r) => r === 'admin' || r === 'officer' || r === 'partner')) {
     throw new DomainError('forbidden', 'This account cannot sign in here. Staff accounts are set up by your partnership’s admin.', { code: 'not-staff' });

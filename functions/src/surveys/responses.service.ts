@@ -19,7 +19,7 @@ import {
 } from '@pv/shared/survey.schema';
 import { checkResponse, checkSection, nextSectionIndex, pruneHidden, unansweredRequired, fieldName, withoutSection, type Answers, type EqualityAnswer } from '@pv/shared/survey-answers';
 import { newFeedbackWrites, type Feedback } from '../feedback/feedback.repository.ts';
-import { rateLimitUpdate } from '../member-access/member-access.service.ts';
+import { enforce, limitHit } from '../limits/limits.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { contactHash } from '../panels/panels.keys.ts';
 import { memberAppend } from '../panels/panels.repository.ts';
@@ -49,8 +49,6 @@ import { publicView, requireSurvey } from './surveys.service.ts';
  */
 
 /** Fresh starts of a public survey from one client (a hashed network address) in an hour. Generous: a Family Hub's Wi-Fi is shared. */
-export const STARTS_PER_CLIENT_PER_HOUR = 30;
-export const RESUME_EMAILS_PER_HOUR = 5;
 const DRAFT_DAYS = 30;
 const ASSISTED_DRAFT_DAYS = 7;
 /** How long "already submitted" is remembered for a draft token (a back button weeks later still finds it). */
@@ -126,12 +124,13 @@ export async function startDraft(tenantId: string, surveyId: string, input: Star
   const config = await getConfig(tenantId);
   const hubId = input.hubId && config.hub.some((h) => h.id === input.hubId && h.status === 'active') ? input.hubId : undefined;
   const token = newToken();
+  const starts = limitHit('survey-start', `${tenantId}:${surveyId}:${client}`);
   await transactWrite(
     [
-      rateLimitUpdate(tenantId, sha256(`survey-start:${surveyId}:${client}`), STARTS_PER_CLIENT_PER_HOUR),
+      starts.item,
       repo.draftPut(tenantId, token, { surveyId, channel: 'online', ...(hubId ? { hubId } : {}), createdAt, expiresAt: Math.min(closes + 86400, nowSeconds() + DRAFT_DAYS * 86400) }),
     ],
-    () => new DomainError('rate-limited', 'Many people have started this survey from your internet connection in the last hour. Please try again later.'),
+    () => starts.error(),
   );
   return { token };
 }
@@ -230,14 +229,14 @@ export async function saveSection(
 }
 
 
-export async function emailResumeLink(tenantId: string, surveyId: string, token: string, email: string): Promise<void> {
+export async function emailResumeLink(tenantId: string, surveyId: string, token: string, email: string, client: string): Promise<void> {
   const [tenant, survey, draft] = await Promise.all([getPublicTenant(tenantId), requireSurvey(tenantId, surveyId), requireDraft(tenantId, surveyId, token)]);
   if (draft.assisted) throw new DomainError('invalid', 'Answers entered by staff can’t be emailed.');
   const url = `${appConfig().PUBLIC_WEB_URL}/${tenantId}/surveys/${surveyId}/resume?token=${token}`;
   const message = newOutboxMessage(tenantId, { to: email, ...resumeLinkEmail(survey.title, survey.closesOn, tenant.name, url) });
-  await transactWrite([rateLimitUpdate(tenantId, contactHash(tenantId, email), RESUME_EMAILS_PER_HOUR), outboxPut(message)], () =>
-    new DomainError('rate-limited', 'We have sent several emails to this address in the last hour. Please wait an hour and try again.'),
-  );
+  await enforce('emails-from-client', `${tenantId}:${client}`);
+  const emails = limitHit('emails-to-address', contactHash(tenantId, email));
+  await transactWrite([emails.item, outboxPut(message)], () => emails.error());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +244,8 @@ export async function emailResumeLink(tenantId: string, surveyId: string, token:
 
 class AlreadySubmitted extends Error {}
 
-export async function submit(tenantId: string, surveyId: string, token: string, caller?: Caller): Promise<SubmitResult> {
+/** `client` (a public submit: the signed network address) counts against the survey-submit limit. */
+export async function submit(tenantId: string, surveyId: string, token: string, caller?: Caller, client?: string): Promise<SubmitResult> {
   // The draft goes in the same transaction that marks it done: no draft means sent already (or never there).
   const draft = await repo.getDraft(tenantId, surveyId, token);
   if (!draft || draft.expiresAt <= nowSeconds()) {
@@ -266,6 +266,7 @@ export async function submit(tenantId: string, surveyId: string, token: string, 
     });
   }
 
+  if (!caller && client !== undefined) await enforce('survey-submit', `${tenantId}:${surveyId}:${client}`);
   const items = await responseItems(tenantId, config, survey, draft, checked.answers);
   try {
     await transactWrite(

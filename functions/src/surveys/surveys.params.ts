@@ -16,8 +16,6 @@ export const staff = { roles: ['officer', 'admin'] } as const;
 
 /** The header the web server sends with the draft token from its cookie (or from an invitation). */
 export const DRAFT_HEADER = 'x-survey-draft';
-/** The web server passes the browser's network address, for the start rate limit only (hashed, never stored with answers). */
-export const CLIENT_HEADER = 'x-pv-client';
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   return Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
@@ -29,11 +27,4 @@ export function draftToken(event: APIGatewayProxyEventV2): string {
     throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   return token;
-}
-
-/** Who is asking, for rate limiting: the browser's address as the web server saw it, else the caller's. */
-export function clientOf(event: APIGatewayProxyEventV2): string {
-  const forwarded = header(event, CLIENT_HEADER)?.trim();
-  const source = event.requestContext?.http?.sourceIp ?? 'unknown';
-  return forwarded && forwarded.length <= 64 ? forwarded : source;
 }

@@ -8,7 +8,7 @@ import { counterUpdates, readCounters, responsePut } from '../../../functions/sr
 import { recountSurvey } from '../../../functions/src/surveys/recount.service.ts';
 import { getSurvey } from '../../../functions/src/surveys/surveys.repository.ts';
 import { tenantItems } from '../../support/panels.ts';
-import { answerYes, publishedSurvey, saveSection, startDraft, submitDraft, surveyPath } from '../../support/surveys.ts';
+import { answerYes, clientHeader, publishedSurvey, saveSection, startDraft, submitDraft, surveyPath } from '../../support/surveys.ts';
 import { fullestAnswers, sixtyQuestionDefinition } from '../../support/survey-definitions.ts';
 import { api, freshTenant, signedInUser } from '../../support/tenants.ts';
 
@@ -301,9 +301,9 @@ describe('answering a survey', () => {
     const survey = await publishedSurvey(tenant, officer.token);
     const client = '198.51.100.9';
     for (let i = 0; i < 30; i++) await startDraft(tenant, survey.id, {}, client);
-    const refused = await api(`${surveyPath(tenant, survey.id)}/drafts`, { method: 'POST', json: {}, headers: { 'x-pv-client': client } });
+    const refused = await api(`${surveyPath(tenant, survey.id)}/drafts`, { method: 'POST', json: {}, headers: clientHeader(client) });
     expect(refused.status).toBe(429);
-    expect(refused.body!.title).toMatch(/try again later/);
+    expect(refused.body!.title).toMatch(/Try again in \d+ minutes?\./);
     // Another household is not affected.
     await startDraft(tenant, survey.id, {}, '198.51.100.10');
   });

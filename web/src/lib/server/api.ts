@@ -2,6 +2,8 @@ import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/
 import type { BulkInput, BulkResult, FeedbackView, TagInput, Theme, ThemeSummary, TriageCounts, TriageFilter } from '@pv/shared/feedback.schema';
 import type { Finding } from '@pv/shared/personal-data';
 import type { Caller } from '@pv/shared/auth.schema';
+import { getRequestEvent } from '$app/server';
+import { CLIENT_HEADER, signClientAddress } from '@pv/shared/client-address';
 import {
   kindSegments,
   type AuditEntry,
@@ -100,8 +102,25 @@ export interface RequestOptions {
   staffSession?: string;
   /** A survey draft's token (from the browser's cookie or an invitation), for answering. */
   surveyDraft?: string;
-  /** The browser's network address, for the API's per-client limit on starting surveys. */
-  client?: string;
+}
+
+/** The address of the browser this request is for, as the web server saw it (never a header the browser wrote). */
+function browserAddress(): string | undefined {
+  try {
+    return getRequestEvent().getClientAddress();
+  } catch {
+    return undefined; // outside a request (scripts), or an adapter that can't tell
+  }
+}
+
+/** A 429's Retry-After, for hooks.server.ts to put on the page's own response. */
+function rememberRetryAfter(problem: Problem): void {
+  if (problem.status !== 429 || !problem.retryAfter) return;
+  try {
+    getRequestEvent().locals.retryAfter = problem.retryAfter;
+  } catch {
+    // outside a request
+  }
 }
 
 const TIMEOUT_MS = 10_000;
@@ -132,7 +151,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.memberSession) headers['x-member-session'] = options.memberSession;
   if (options.surveyDraft) headers['x-survey-draft'] = options.surveyDraft;
   if (options.staffSession) headers['x-staff-session'] = options.staffSession;
-  if (options.client) headers['x-pv-client'] = options.client;
+  // The browser's address, signed so the API can trust it for its per-client limits; without a secret
+  // configured the API counts the web server itself as the client.
+  const secret = webEnv().clientSecret;
+  const address = browserAddress();
+  if (address && secret) headers[CLIENT_HEADER] = signClientAddress(address, secret);
 
   // A double-submitted create can arrive while the first is still running: the API answers 409 with
   // code "in-progress"; wait and ask again for the first request's result.
@@ -153,6 +176,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
       continue;
     }
+    rememberRetryAfter(problem);
     throw new ApiError(problem);
   }
 }
@@ -241,8 +265,8 @@ export function api(session: Session | null) {
     // Surveys: public
     publicSurveys: (tenantId: string) => call<PublicSurveySummary[]>(`/tenants/${enc(tenantId)}/public/surveys`),
     publicSurvey: (tenantId: string, surveyId: string) => call<PublicSurvey>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}`),
-    startSurvey: (tenantId: string, surveyId: string, input: { hubId?: string; invitation?: string }, client: string) =>
-      call<{ token: string }>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}/drafts`, { method: 'POST', body: input, client }),
+    startSurvey: (tenantId: string, surveyId: string, input: { hubId?: string; invitation?: string }) =>
+      call<{ token: string }>(`/tenants/${enc(tenantId)}/public/surveys/${enc(surveyId)}/drafts`, { method: 'POST', body: input }),
 
     // Consultations: public
     publicConsultations: (tenantId: string) => call<PublicConsultation[]>(`/tenants/${enc(tenantId)}/public/consultations`),

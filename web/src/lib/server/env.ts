@@ -15,6 +15,8 @@ export interface WebEnv {
   cognitoIssuer: string;
   jwksUrl: string;
   origin: string | undefined;
+  /** HMAC secret for signing the browser's address to the API (x-pv-client); the API holds the same. */
+  clientSecret: string | undefined;
 }
 
 let cached: WebEnv | undefined;
@@ -43,6 +45,7 @@ export function webEnv(): WebEnv {
     cognitoIssuer: issuer!,
     jwksUrl: env.COGNITO_JWKS_URL ?? `${issuer}/.well-known/jwks.json`,
     origin: env.ORIGIN || undefined,
+    clientSecret: env.PV_CLIENT_SECRET || undefined,
   };
   return cached;
 }

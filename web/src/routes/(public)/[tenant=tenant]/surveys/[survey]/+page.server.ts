@@ -44,15 +44,9 @@ export const actions: Actions = {
     const { params, cookies, url, request } = event;
     const form = await request.formData();
     const hubId = String(form.get('hubId') ?? '');
-    let client = 'unknown';
-    try {
-      client = event.getClientAddress();
-    } catch {
-      // no address available (some adapters): the API uses its own view of the caller
-    }
     let token: string;
     try {
-      token = (await api(null).startSurvey(params.tenant, params.survey, /^[a-z0-9-]{1,60}$/.test(hubId) ? { hubId } : {}, client)).token;
+      token = (await api(null).startSurvey(params.tenant, params.survey, /^[a-z0-9-]{1,60}$/.test(hubId) ? { hubId } : {})).token;
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) return fail(e.status, { errors: { _: e.problem.title } });
       throw e;

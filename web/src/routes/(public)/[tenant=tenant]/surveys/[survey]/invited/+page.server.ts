@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
   if (!/^[A-Za-z0-9_-]{43}$/.test(invitation)) error(404, { message: 'This invitation link is not complete. Copy the whole link from the email.' });
   let token: string;
   try {
-    token = (await api(null).startSurvey(params.tenant, params.survey, { invitation }, 'invitation')).token;
+    token = (await api(null).startSurvey(params.tenant, params.survey, { invitation })).token;
   } catch (e) {
     if (e instanceof ApiError && e.status < 500) error(e.status === 409 ? 410 : 404, { message: e.problem.title });
     throw e;
