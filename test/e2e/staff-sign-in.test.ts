@@ -110,6 +110,25 @@ describe.each([{ javaScript: true }, { javaScript: false }])('staff signing in (
   });
 });
 
+describe('too many wrong passwords (issue 14 §4)', () => {
+  it('locks the account for 15 minutes after 5, says so in words and in Retry-After, without JavaScript at 320 px', async () => {
+    const context = await newContext(browser, { javaScript: false, width: 320 });
+    const page = await context.newPage();
+    const email = `locked-${Date.now()}@nowhere.example`;
+    for (let i = 0; i < 5; i++) await signIn(page, email, 'Wrong-password-1');
+    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
+    await signIn(page, email, 'Wrong-password-1');
+    const response = await answer;
+    expect(response.status()).toBe(429);
+    expect(Number(response.headers()['retry-after'])).toBeGreaterThan(14 * 60);
+    const summary = (await page.locator('.error-summary li').allTextContents()).join(' | ');
+    expect(summary).toMatch(/too many attempts to sign in to this account\. Try again in 15 minutes\./);
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+    await context.close();
+  });
+});
+
 describe('roles and areas', () => {
   it('stops a partner using the admin area', async () => {
     const context = await newContext(browser, { javaScript: false });

@@ -63,7 +63,9 @@ export async function readSession(cookies: Cookies): Promise<Session | null> {
 
 export type SignInResult =
   | { ok: true; session: Session }
-  | { ok: false; reason: 'credentials' | 'not-staff' | 'new-password' | 'too-many' };
+  | { ok: false; reason: 'credentials' | 'not-staff' | 'new-password' }
+  /** Locked for now: `says` is the API's words, with when to try again. */
+  | { ok: false; reason: 'too-many'; says: string };
 
 export async function signIn(cookies: Cookies, email: string, password: string): Promise<SignInResult> {
   let started: { session: string; caller: Caller };
@@ -74,7 +76,7 @@ export async function signIn(cookies: Cookies, email: string, password: string):
     if (error.problem.code === 'wrong-credentials' || error.status === 400) return { ok: false, reason: 'credentials' };
     if (error.problem.code === 'not-staff') return { ok: false, reason: 'not-staff' };
     if (error.problem.code === 'new-password') return { ok: false, reason: 'new-password' };
-    if (error.status === 429) return { ok: false, reason: 'too-many' };
+    if (error.status === 429) return { ok: false, reason: 'too-many', says: error.problem.title };
     throw error;
   }
   cookies.set(SESSION_COOKIE, started.session, siteWide(COOKIE_SECONDS));

@@ -40,7 +40,9 @@ export const actions: Actions = {
             ? 'This account cannot sign in here. Staff accounts are set up by your partnership’s admin.'
             : result.reason === 'new-password'
               ? 'You need to set a new password before you can sign in. Ask your partnership’s admin to help you.'
-              : 'There have been too many attempts to sign in. Wait 15 minutes, then try again.';
+              : 'says' in result
+                ? result.says
+                : WRONG;
       return fail(result.reason === 'too-many' ? 429 : 400, { email, errors: { email: message } });
     }
     redirect(303, safeReturnTo(url.searchParams.get('returnTo'), result.session.caller) ?? staffHome(result.session.caller)!);
