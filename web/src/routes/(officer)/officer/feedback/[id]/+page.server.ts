@@ -51,6 +51,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       // A second person approves: whoever wrote the words is told to ask someone else instead.
       writtenByYou: !!quote && quote.by.toLowerCase() === caller.email.toLowerCase(),
       flash: quoteFlashes[quoted] ? quoted : undefined,
+      flashText: quoteFlashes[quoted],
     },
     priorities: choices(config.priority, view.priorityIds).map((o) => ({ ...o, hint: because.has(o.value) ? `Suggested because it mentions ${because.get(o.value)}` : undefined })),
     crossCutting: choices(config.crossCuttingTheme, view.crossCuttingIds),
