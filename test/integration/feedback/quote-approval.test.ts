@@ -5,6 +5,7 @@ import { changeWrites, getFeedback } from '../../../functions/src/feedback/feedb
 import { createTheme } from '../../../functions/src/feedback/themes.service.ts';
 import { transactWrite } from '../../../functions/src/platform/dynamodb.ts';
 import { routes } from '../../../functions/src/routes.ts';
+import { getConfig, updateTenantSettings } from '../../../functions/src/tenants/tenants.service.ts';
 import { comment, seedComments } from '../../support/feedback.ts';
 import { officerCaller, tenantItems } from '../../support/panels.ts';
 import { api, freshTenant, signedInUser, type TestUser } from '../../support/tenants.ts';
@@ -89,6 +90,7 @@ describe('quotes need a second officer’s approval (issue 14 §6)', () => {
       return seen;
     };
     const before = await walk();
+    console.log(`quote walk: ${urls.length} readable URLs × 2 callers (no one, partner), twice`);
     expect(before.marker).toEqual([]);
     expect(before.twin.length).toBeGreaterThan(0);
     expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual([`${twin} the stay and play at the hub is brilliant.`]);
@@ -199,6 +201,36 @@ describe('quotes need a second officer’s approval (issue 14 §6)', () => {
       expect((await sendBack(tenant, id, officerB, before.version, 'Take out the name and number')).status).toBe(200);
     }
     expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual([]);
+  });
+
+  it('takes a waiting quote off the list when its comment is flagged as a safeguarding concern or marked not relevant', async () => {
+    const tenant = await freshTenant();
+    const [officerA, officerB, contact] = await Promise.all([signedInUser(tenant, 'officer'), signedInUser(tenant, 'officer'), signedInUser(tenant, 'officer')]);
+    await updateTenantSettings(officerCaller(tenant), tenant, 1, { ...(await getConfig(tenant)).tenant, safeguardingContact: contact.caller.email });
+    const run = randomUUID().slice(0, 8);
+    const [worrying, offTopic] = await seedComments(tenant, [comment({ text: `SG${run} nobody rang and I am scared at home` }), comment({ text: `NR${run} the car park is full` })]);
+    await createTheme(officerCaller(tenant), tenant, { name: 'Waiting', description: '' }, [worrying!.id, offTopic!.id]);
+    for (const [c, words] of [
+      [worrying!, `SG${run} nobody rang`],
+      [offTopic!, `NR${run} the car park is full`],
+    ] as const) {
+      expect((await setQuote(tenant, c.id, officerA, (await feedbackOf(tenant, c.id, officerA)).version, words)).status).toBe(200);
+    }
+    expect((await waiting(tenant, officerB)).sort()).toEqual([worrying!.id, offTopic!.id].sort());
+
+    const flagged = await api(`/tenants/${tenant}/feedback/${worrying!.id}/safeguarding`, { method: 'POST', token: officerA.token, json: { version: (await feedbackOf(tenant, worrying!.id, officerA)).version, reason: 'A disclosure' } });
+    expect(flagged.status, JSON.stringify(flagged.body)).toBe(204);
+    const notRelevant = await api(`/tenants/${tenant}/feedback/${offTopic!.id}/status`, { method: 'POST', token: officerA.token, json: { version: (await feedbackOf(tenant, offTopic!.id, officerA)).version, status: 'not-relevant' } });
+    expect(notRelevant.status, JSON.stringify(notRelevant.body)).toBe(200);
+
+    const list = await api(`/tenants/${tenant}/quotes-waiting`, { token: officerB.token });
+    expect(list.body!.items).toEqual([]);
+    expect(JSON.stringify(list.body)).not.toContain(`SG${run}`);
+    // The flagged comment is not there to approve; the one left out of the counts cannot be published.
+    expect((await approve(tenant, worrying!.id, officerB, 99)).status).toBe(404);
+    const off = await feedbackOf(tenant, offTopic!.id, officerB);
+    expectRefused(await approve(tenant, offTopic!.id, officerB, off.version), 409, /no longer counted in a theme/);
+    expect((await tenantItems(tenant)).filter((i) => i.type === 'quote' || i.type === 'quote-waiting')).toEqual([]);
   });
 
   it('keeps showing a quote stored before approval was needed (it was approved under the old rule)', async () => {
