@@ -32,7 +32,7 @@ const returned: Quote = { ...waiting, state: 'returned', returned: { by: 'b@x.ex
 function quoteItems(before: Feedback | undefined, after: Feedback | undefined): string[] {
   return changeWrites(T, [{ before, after }])
     .flatMap((w: TransactItem) => {
-      const key = w.Put ? { PK: w.Put.Item['PK'], SK: w.Put.Item['SK'] } : w.Delete ? w.Delete.Key : undefined;
+      const key = w.Put ? { PK: w.Put.Item!['PK'], SK: w.Put.Item!['SK'] } : w.Delete ? w.Delete.Key : undefined;
       return key && String(key['SK']).startsWith('QUOTE#') ? [`${w.Put ? 'Put' : 'Delete'} ${String(key['PK'])} ${String(key['SK'])}`] : [];
     })
     .sort();

@@ -28,6 +28,7 @@ function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingThe
 const quoteFlashes: Record<string, string> = {
   saved: 'Saved the quote. Another officer or an admin must approve it before partners see it.',
   removed: 'Removed the quote',
+  unchanged: 'The quote is unchanged: partners still read it.',
   approved: 'The quote is approved. Partners can read it on the theme’s page now.',
   returned: 'The quote has been sent back to its author, with what needs changing.',
 };
@@ -130,13 +131,16 @@ export const actions: Actions = {
     if (!read.input) return fail(400, { form: 'quote', values, errors: read.errors?.text ? { quote: read.errors.text } : { _: 'Something was missing from the form. Reload the page and try again.' } });
     // An empty box would take the quote away: only the remove button may do that.
     if (!remove && !read.input.text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
+    let saved: FeedbackView;
     try {
-      await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
+      saved = await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
     } catch (e) {
       return formProblem(e, url, { form: 'quote', values }, { text: 'quote' });
     }
+    // The same words as an approved quote change nothing: say so, rather than "waiting for approval".
+    const done = remove ? 'removed' : saved.quote?.state === 'awaiting-approval' ? 'saved' : 'unchanged';
     const back = backParam(placeFrom(url));
-    redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${remove ? 'removed' : 'saved'}`);
+    redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${done}`);
   },
 
   /** A second person approves the quote, or sends it back saying what needs changing. */
