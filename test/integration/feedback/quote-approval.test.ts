@@ -7,7 +7,8 @@ import { transactWrite } from '../../../functions/src/platform/dynamodb.ts';
 import { routes } from '../../../functions/src/routes.ts';
 import { getConfig, updateTenantSettings } from '../../../functions/src/tenants/tenants.service.ts';
 import { comment, seedComments } from '../../support/feedback.ts';
-import { officerCaller, tenantItems } from '../../support/panels.ts';
+import { addAssistedMember } from '../../../functions/src/panels/panels.service.ts';
+import { assistedInput, officerCaller, tenantItems, testPanel } from '../../support/panels.ts';
 import { api, freshTenant, signedInUser, type TestUser } from '../../support/tenants.ts';
 
 /**
@@ -143,7 +144,12 @@ describe('quotes need a second officer’s approval (issue 14 §6)', () => {
 
   it('sends a quote back, and takes a withdrawn one off the waiting list', async () => {
     const tenant = await freshTenant();
-    const [officerA, officerB, partner] = await Promise.all([signedInUser(tenant, 'officer'), signedInUser(tenant, 'officer'), signedInUser(tenant, 'partner')]);
+    const [officerA, officerB, partner, admin] = await Promise.all([
+      signedInUser(tenant, 'officer'),
+      signedInUser(tenant, 'officer'),
+      signedInUser(tenant, 'partner'),
+      signedInUser(tenant, 'admin'),
+    ]);
     const [said] = await seedComments(tenant, [comment({ text: 'The health visitor never rang back and I felt alone.' })]);
     const theme = await createTheme(officerCaller(tenant), tenant, { name: 'Health visiting', description: '' }, [said!.id]);
     const saved = (await setQuote(tenant, said!.id, officerA, (await feedbackOf(tenant, said!.id, officerA)).version, 'never rang back')).body!;
@@ -164,9 +170,17 @@ describe('quotes need a second officer’s approval (issue 14 §6)', () => {
     expect(again.body!.quote).toMatchObject({ state: 'awaiting-approval' });
     expect(again.body!.quote.returned).toBeUndefined();
     expect(await waiting(tenant, officerB)).toEqual([said!.id]);
+    // An admin is a second person too.
+    const byAdmin = await approve(tenant, said!.id, admin, again.body!.version);
+    expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(200);
+    expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual(['The health visitor never rang back']);
+    // Changed again, then withdrawn while waiting.
+    const changedAgain = await setQuote(tenant, said!.id, officerA, byAdmin.body!.version, 'never rang back and I felt alone.');
+    expect(changedAgain.body!.quote).toMatchObject({ state: 'awaiting-approval' });
+    expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual([]);
 
     // Withdrawn by its author (an empty text): off the waiting list, nothing for partners.
-    const withdrawn = await setQuote(tenant, said!.id, officerA, again.body!.version, '');
+    const withdrawn = await setQuote(tenant, said!.id, officerA, changedAgain.body!.version, '');
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body!.quote).toBeUndefined();
     expect(await waiting(tenant, officerB)).toEqual([]);
@@ -200,6 +214,20 @@ describe('quotes need a second officer’s approval (issue 14 §6)', () => {
       // It can be sent back instead.
       expect((await sendBack(tenant, id, officerB, before.version, 'Take out the name and number')).status).toBe(200);
     }
+    expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual([]);
+  });
+
+  it('refuses at approval a name that became a panel member’s after the quote was written', async () => {
+    const tenant = await freshTenant();
+    const [officerA, officerB, partner] = await Promise.all([signedInUser(tenant, 'officer'), signedInUser(tenant, 'officer'), signedInUser(tenant, 'partner')]);
+    const [said] = await seedComments(tenant, [comment({ text: 'Zephyrine at the stay and play helped us so much.' })]);
+    const theme = await createTheme(officerCaller(tenant), tenant, { name: 'Stay and play', description: '' }, [said!.id]);
+    const saved = await setQuote(tenant, said!.id, officerA, (await feedbackOf(tenant, said!.id, officerA)).version, 'Zephyrine at the stay and play helped us so much.');
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // She joins a panel before the second officer looks.
+    await addAssistedMember(officerCaller(tenant), tenant, (await testPanel(tenant)).id, assistedInput({ name: 'Zephyrine Quill', hubId: 'mansfield-town' }));
+    expectRefused(await approve(tenant, said!.id, officerB, saved.body!.version), 409, /Zephyrine.*name/);
+    expect((await feedbackOf(tenant, said!.id, officerB)).quote.state).toBe('awaiting-approval');
     expect(await quotesOnThemePage(tenant, theme.id, partner)).toEqual([]);
   });
 
