@@ -114,6 +114,10 @@ export const routes: RouteDefinition[] = [
   { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/safeguarding', handler: 'feedback/flag-safeguarding.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/erase', handler: 'feedback/erase-feedback.handler.ts', public: false },
   { method: 'PUT', path: '/tenants/{tenantId}/feedback/{feedbackId}/quote', handler: 'feedback/set-quote.handler.ts', public: false },
+  // Quotes wait for a second person's approval, as actions do (issue 14 §6)
+  { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/quote/approve', handler: 'feedback/approve-quote.handler.ts', public: false },
+  { method: 'POST', path: '/tenants/{tenantId}/feedback/{feedbackId}/quote/return', handler: 'feedback/return-quote.handler.ts', public: false },
+  { method: 'GET', path: '/tenants/{tenantId}/quotes-waiting', handler: 'feedback/list-waiting-quotes.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/safeguarding', handler: 'feedback/list-safeguarding.handler.ts', public: false },
   { method: 'POST', path: '/tenants/{tenantId}/safeguarding/{feedbackId}/handled', handler: 'feedback/handle-safeguarding.handler.ts', public: false },
   { method: 'GET', path: '/tenants/{tenantId}/themes', handler: 'feedback/list-themes.handler.ts', public: false },

@@ -69,7 +69,31 @@ export interface Feedback {
   version: number;
 }
 
+/**
+ * Where a quote is on its way to partners, as for actions: written (or changed) → waiting for a
+ * second officer's approval → approved (partners read it). Sent back: not public, with what needs
+ * changing. A stored quote without a state was written before approval was needed: it is approved.
+ */
+export type QuoteState = 'awaiting-approval' | 'approved' | 'returned';
+
 export interface Quote {
+  text: string;
+  /** Who wrote (or last changed) it. */
+  by: string;
+  at: string;
+  state?: QuoteState;
+  approvedBy?: string;
+  approvedAt?: string;
+  returned?: { by: string; at: string; reason: string };
+}
+
+/** Partners may read it: approved by a second person (or stored before that was needed). */
+export const quoteApproved = (q: Pick<Quote, 'state'> | undefined): boolean => !!q && (q.state ?? 'approved') === 'approved';
+
+/** A quote waiting for a second officer's approval, for the list officers approve from. */
+export interface WaitingQuote {
+  feedbackId: string;
+  themeId: string;
   text: string;
   by: string;
   at: string;

@@ -15,7 +15,7 @@ import { freshTenant, signedInUser, type TestUser } from '../support/tenants.ts'
  * The partner area for issue 7: a partnership member reads the overview, the heatmap (filtered by
  * network and period), a theme opened from a heatmap cell, whose voice is missing and the trends,
  * downloads the heatmap as CSV, and can't open officer pages; an officer quotes a comment for
- * partners (a name in it is refused) and the partner reads the quote. JavaScript on at 1280 px and
+ * partners (a name in it is refused), a second officer approves it, and the partner reads the quote. JavaScript on at 1280 px and
  * off at 320 px, axe on every page, a screenshot of each under test-results/partner-insight/.
  *
  * Every count about people is changed a little by the cell key method (issue 13), so the numbers
@@ -35,6 +35,7 @@ let browser: Browser;
 let tenant = '';
 let partner: TestUser;
 let officer: TestUser;
+let secondOfficer: TestUser;
 let waitingTheme = '';
 let namedComment = '';
 let untheme = '';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
   tenant = await freshTenant();
-  [partner, officer] = await Promise.all([signedInUser(tenant, 'partner'), signedInUser(tenant, 'officer')]);
+  [partner, officer, secondOfficer] = await Promise.all([signedInUser(tenant, 'partner'), signedInUser(tenant, 'officer'), signedInUser(tenant, 'officer')]);
   // The personal-data check knows people by the names on the partnership's panels.
   await addAssistedMember(officerCaller(tenant), tenant, (await testPanel(tenant)).id, assistedInput({ name: 'Jo Bloggs', hubId: 'mansfield-town' }));
 
@@ -137,9 +138,40 @@ describe('an officer quoting a comment for partners', () => {
       await box.fill(QUOTE);
       await page.getByRole('button', { name: 'Quote this for partners' }).click();
       await page.waitForURL((u) => u.searchParams.get('quoted') === 'saved');
-      expect(await mainText(page)).toContain('Saved the quote for partners');
+      expect(await mainText(page)).toContain('Another officer or an admin must approve it before partners see it');
       expect(await box.inputValue()).toBe(QUOTE);
+      // Waiting for a second person: whoever wrote it is told to ask someone else, with no approve button.
+      expect(await page.locator('#quote-state').textContent()).toContain('Waiting for approval');
+      expect(await page.locator('#quote-second-person').textContent()).toContain('A second person must approve this quote');
+      expect(await page.locator('#approve-quote-button').count()).toBe(0);
       await checked(page, 'officer-quote-saved', 1280);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('is approved by a second officer from the list of quotes waiting for approval (JavaScript off, 320 px)', async () => {
+    const { context, page } = await signedIn(browser, { email: secondOfficer.caller.email, password: PASSWORD }, { landing: '/officer', width: 320, javaScript: false });
+    try {
+      await page.getByRole('link', { name: 'Quotes waiting for approval' }).click();
+      await page.waitForURL((u) => u.pathname === '/officer/quotes');
+      const row = page.locator(`#quote-${namedComment}`);
+      expect(await row.textContent()).toContain(officer.caller.email);
+      await checked(page, 'officer-quotes-waiting', 320);
+      await row.getByRole('link').click();
+      await page.waitForURL((u) => u.pathname === `/officer/feedback/${namedComment}`);
+      // Sending back needs a reason: the error summary and the message by the box.
+      await page.getByRole('button', { name: 'Send back' }).click();
+      await page.locator('.error-summary').waitFor();
+      expect(await page.locator('#reason-error').textContent()).toContain('Say what needs changing');
+      await checked(page, 'officer-quote-send-back-refused', 320);
+      await page.getByRole('button', { name: 'Approve the quote' }).click();
+      await page.waitForURL((u) => u.searchParams.get('quoted') === 'approved');
+      expect(await mainText(page)).toContain('The quote is approved. Partners can read it on the theme’s page now.');
+      expect(await page.locator('#quote-state').textContent()).toContain(secondOfficer.caller.email);
+      await checked(page, 'officer-quote-approved', 320);
+      await page.goto('/officer/quotes');
+      expect(await page.locator('#no-quotes').textContent()).toContain('There are no quotes waiting for approval.');
     } finally {
       await context.close();
     }

@@ -12,6 +12,7 @@ import { audit } from '../feedback/triage.service.ts';
 import { memberNames } from '../panels/panels.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
+import { requireSecondPerson } from '../platform/second-person.ts';
 import { getConfig, getPublicTenant } from '../tenants/tenants.service.ts';
 import * as repo from './actions.repository.ts';
 import { feedbackCount } from './log-counts.ts';
@@ -165,9 +166,7 @@ export async function approveAction(caller: Caller, tenantId: string, id: string
   if (before.version !== version) throw changedMeanwhile(before);
   if (before.state !== 'awaiting-approval') throw new DomainError('conflict', 'This action is not waiting for approval.');
   // A second person: not whoever drafted it, nor whoever sent it.
-  if ([before.submittedBy, before.draftedBy].some((e) => e?.toLowerCase() === caller.email.toLowerCase())) {
-    throw new DomainError('forbidden', 'A second person must approve an action: ask another officer or an admin.');
-  }
+  requireSecondPerson(caller, [before.submittedBy, before.draftedBy], 'an action');
   // The words may not have changed since they were sent, but the list of members may have.
   const open = unconfirmed(await findingsFor(tenantId, before), before.confirmed);
   if (open.length) throw new DomainError('conflict', `Send this back: it may contain personal data not checked before (${open.map((f) => `“${f.match}”`).join(', ')}).`);

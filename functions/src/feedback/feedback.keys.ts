@@ -11,7 +11,8 @@
  * | feedback counters for a month, or all time (4 shards, an item per priority; counts and key sums) | PK = TENANT#t#FBCOUNT#<yyyy-mm / ALL>, SK = SHARD#<0-3>#<p:priority / *>[#<chunk>] | triage tabs, public log, insight |
  * | a theme and the comments in it                   | PK = TENANT#t#THEME#th, SK = THEME / FEEDBACK#f                      | themes, actions            |
  * | a tenant's themes                                | GSI1PK = TENANT#t#THEMES, GSI1SK = THEME#th                          | theme list                 |
- * | quotes chosen for partners, in a theme           | PK = TENANT#t#THEME#th, SK = QUOTE#f                                 | partner theme page         |
+ * | approved quotes for partners, in a theme         | PK = TENANT#t#THEME#th, SK = QUOTE#f                                 | partner theme page         |
+ * | quotes waiting for a second officer's approval   | PK = TENANT#t#QUOTES-WAITING, SK = QUOTE#f                           | officer quotes page        |
  */
 export const feedbackKeys = {
   feedback: (t: string, f: string) => ({ PK: `TENANT#${t}#FEEDBACK#${f}`, SK: 'FEEDBACK' }),
@@ -31,5 +32,7 @@ export const feedbackKeys = {
   themeIndex: (t: string, th: string) => ({ GSI1PK: `TENANT#${t}#THEMES`, GSI1SK: `THEME#${th}` }),
   themesPartition: (t: string) => `TENANT#${t}#THEMES`,
   quote: (t: string, th: string, f: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: `QUOTE#${f}` }),
+  quoteWaiting: (t: string, f: string) => ({ PK: `TENANT#${t}#QUOTES-WAITING`, SK: `QUOTE#${f}` }),
+  quotesWaitingPartition: (t: string) => `TENANT#${t}#QUOTES-WAITING`,
   themeMember: (t: string, th: string, f: string) => ({ PK: `TENANT#${t}#THEME#${th}`, SK: `FEEDBACK#${f}` }),
 };

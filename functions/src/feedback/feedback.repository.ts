@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newRecordKey } from '@pv/shared/cell-key';
-import type { Feedback, Theme, TriageFilter } from '@pv/shared/feedback.schema';
+import { quoteApproved, type Feedback, type Theme, type TriageFilter, type WaitingQuote } from '@pv/shared/feedback.schema';
 import type { ResponseChannel, TextAnswer } from '@pv/shared/survey.schema';
 import { addCounts, db, decodeCursor, replacePartition, encodeCursor, isConditionFailure, queryAll, queryPage, tableName, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { addCells, isCounted, periodOf, SHARDS, sumShards, tenantCells, themeCells } from './feedback-counters.ts';
@@ -103,12 +103,21 @@ export function changeWrites(tenantId: string, changes: FeedbackChange[]): Trans
     if (after?.themeId && after.themeId !== before?.themeId) {
       writes.push({ Put: { TableName: tableName(), Item: { ...keys.themeMember(tenantId, after.themeId, f.id), type: 'theme-member', tenantId, feedbackId: f.id, receivedOn: f.receivedOn } } });
     }
-    // A quote chosen for partners is listed in its theme while the comment is counted there.
-    const quoteIn = (x?: Feedback) => (x?.quote && x.themeId && isCounted(x) ? x.themeId : undefined);
+    // A quote chosen for partners is listed in its theme while the comment is counted there, once a
+    // second person has approved it; until then it is on the list of quotes waiting for approval.
+    const quoteIn = (x?: Feedback) => (x?.quote && quoteApproved(x.quote) && x.themeId && isCounted(x) ? x.themeId : undefined);
     const [quotedBefore, quotedAfter] = [quoteIn(before), quoteIn(after)];
     if (quotedBefore && quotedBefore !== quotedAfter) writes.push({ Delete: { TableName: tableName(), Key: keys.quote(tenantId, quotedBefore, f.id) } });
     if (quotedAfter && (quotedAfter !== quotedBefore || before?.quote?.text !== after!.quote!.text)) {
       writes.push({ Put: { TableName: tableName(), Item: { ...keys.quote(tenantId, quotedAfter, f.id), type: 'quote', tenantId, feedbackId: f.id, text: after!.quote!.text, receivedOn: f.receivedOn } } });
+    }
+    const waiting = (x?: Feedback) => !!(x?.quote?.state === 'awaiting-approval' && x.themeId && isCounted(x));
+    const [waitingBefore, waitingAfter] = [waiting(before), waiting(after)];
+    if (waitingBefore && !waitingAfter) writes.push({ Delete: { TableName: tableName(), Key: keys.quoteWaiting(tenantId, f.id) } });
+    if (waitingAfter && (!waitingBefore || before!.quote!.text !== after!.quote!.text || before!.quote!.at !== after!.quote!.at || before!.themeId !== after!.themeId)) {
+      const q = after!.quote!;
+      const waitingItem: WaitingQuote = { feedbackId: f.id, themeId: after!.themeId!, text: q.text, by: q.by, at: q.at };
+      writes.push({ Put: { TableName: tableName(), Item: { ...keys.quoteWaiting(tenantId, f.id), type: 'quote-waiting', tenantId, ...waitingItem } } });
     }
   }
   const shard = Math.floor(Math.random() * SHARDS);
@@ -345,7 +354,20 @@ export function handledUpdate(tenantId: string, id: string, version: number, han
   };
 }
 
-/** Up to `limit` quotes chosen for partners in a theme (one Query, however big the theme). */
+/** Quotes waiting for a second officer's approval, oldest comment first (a page of `limit`). */
+export async function listWaitingQuotes(tenantId: string, limit = 100): Promise<WaitingQuote[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.quotesWaitingPartition(tenantId) },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ feedbackId: String(i['feedbackId']), themeId: String(i['themeId']), text: String(i['text']), by: String(i['by']), at: String(i['at']) }));
+}
+
+/** Up to `limit` approved quotes chosen for partners in a theme (one Query, however big the theme). */
 export async function listQuotes(tenantId: string, themeId: string, limit = 10): Promise<{ id: string; text: string; receivedOn: string }[]> {
   const out = await db().send(
     new QueryCommand({

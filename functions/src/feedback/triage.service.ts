@@ -1,7 +1,7 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import { DomainError, type FieldErrors } from '@pv/shared/errors';
-import { isQuoteOf, WITHHELD, type BulkInput, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
+import { isQuoteOf, WITHHELD, type BulkInput, type Quote, type WaitingQuote, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
 import { findingLabels, findPersonalData } from '@pv/shared/personal-data';
 import { suggestPriorities } from '@pv/shared/priority-matcher';
 import { auditPut } from '../audit/audit.repository.ts';
@@ -9,6 +9,7 @@ import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { config as env } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
+import { requireSecondPerson } from '../platform/second-person.ts';
 import { memberNames } from '../panels/panels.repository.ts';
 import { redactAnswer, responseExists } from '../surveys/surveys.repository.ts';
 import { conversationExists, withholdConversation } from '../consultations/consultations.repository.ts';
@@ -112,6 +113,8 @@ export async function setStatus(caller: Caller, tenantId: string, id: string, ve
  * Chooses words from a comment for partners to read on its theme's page (or, with an empty text,
  * takes them away). Only the comment's own words, only in a theme, only when counted, and never with
  * anything the personal-data check finds: the officer must take it out (there is no "confirm" here).
+ * New or changed words wait for a second person's approval (as actions do): partners read nothing
+ * until then, and a changed quote leaves the theme's page until the change is approved.
  */
 export async function setQuote(caller: Caller, tenantId: string, id: string, version: number, text: string): Promise<FeedbackView> {
   const [config, before] = await Promise.all([getConfig(tenantId), requireFeedback(tenantId, id)]);
@@ -124,12 +127,56 @@ export async function setQuote(caller: Caller, tenantId: string, id: string, ver
     if (findings.length) {
       throw invalid({ text: `Take out anything that could identify someone: ${findings.map((f) => `“${f.match}” (${findingLabels[f.kind]})`).join(', ')}` });
     }
+    // The same words again change nothing (an approved quote stays approved).
+    if (before.quote?.text === text && before.quote.state !== 'returned') return view(before, activeIds(config).priorities);
   } else if (!before.quote) {
     return view(before, activeIds(config).priorities);
   }
   const { quote: _q, ...rest } = before;
-  const after: Feedback = { ...rest, ...(text ? { quote: { text, by: caller.email, at: nowIso() } } : {}), version: before.version + 1 };
-  await write(tenantId, [{ before, after }], [auditPut(tenantId, audit(caller, 'update', 'feedback', id, text ? 'Chose a quote from a comment for partners to read' : 'Took away a quote partners could read'))], before);
+  const after: Feedback = { ...rest, ...(text ? { quote: { text, by: caller.email, at: nowIso(), state: 'awaiting-approval' } } : {}), version: before.version + 1 };
+  const summary = !text ? 'Took away a quote partners could read' : before.quote ? 'Changed a quote for partners and sent it for approval' : 'Chose a quote from a comment for partners and sent it for approval';
+  await write(tenantId, [{ before, after }], [auditPut(tenantId, audit(caller, 'update', 'feedback', id, summary))], before);
+  return view(after, activeIds(config).priorities);
+}
+
+/** A quote waiting for approval (the comment officers may see, with its quote). */
+async function waitingQuote(tenantId: string, id: string, version: number): Promise<Feedback & { quote: Quote }> {
+  const before = await requireFeedback(tenantId, id);
+  if (before.version !== version) throw changedMeanwhile(before);
+  if (before.quote?.state !== 'awaiting-approval') throw new DomainError('conflict', 'This quote is not waiting for approval.');
+  return before as Feedback & { quote: Quote };
+}
+
+/** Quotes waiting for a second person's approval, for officers and admins to approve. */
+export async function waitingQuotes(tenantId: string): Promise<WaitingQuote[]> {
+  await getConfig(tenantId);
+  return repo.listWaitingQuotes(tenantId);
+}
+
+/**
+ * A second person (not whoever wrote the words) approves a quote: partners read it on its theme's
+ * page from now on. The personal-data check runs again: the list of members may have changed, and
+ * quotes written before a check was added were never checked by it.
+ */
+export async function approveQuote(caller: Caller, tenantId: string, id: string, version: number): Promise<FeedbackView> {
+  const [config, before] = await Promise.all([getConfig(tenantId), waitingQuote(tenantId, id, version)]);
+  requireSecondPerson(caller, [before.quote.by], 'a quote');
+  const findings = findPersonalData(before.quote.text, await memberNames(tenantId));
+  if (findings.length) throw new DomainError('conflict', `Send this back: it may contain personal data (${findings.map((f) => `“${f.match}” (${findingLabels[f.kind]})`).join(', ')}).`);
+  if (!before.themeId || (before.status !== 'new' && before.status !== 'reviewed')) {
+    throw new DomainError('conflict', 'Send this back: the comment is no longer counted in a theme, so partners could not read the quote.');
+  }
+  const { returned: _r, ...quote } = before.quote;
+  const after: Feedback = { ...before, quote: { ...quote, state: 'approved', approvedBy: caller.email, approvedAt: nowIso() }, version: before.version + 1 };
+  await write(tenantId, [{ before, after }], [auditPut(tenantId, audit(caller, 'approve', 'feedback', id, 'Approved a quote for partners to read'))], before);
+  return view(after, activeIds(config).priorities);
+}
+
+/** Sends a waiting quote back to whoever wrote it, saying what needs changing: partners read nothing. */
+export async function returnQuote(caller: Caller, tenantId: string, id: string, version: number, reason: string): Promise<FeedbackView> {
+  const [config, before] = await Promise.all([getConfig(tenantId), waitingQuote(tenantId, id, version)]);
+  const after: Feedback = { ...before, quote: { ...before.quote, state: 'returned', returned: { by: caller.email, at: nowIso(), reason } }, version: before.version + 1 };
+  await write(tenantId, [{ before, after }], [auditPut(tenantId, audit(caller, 'update', 'feedback', id, 'Sent a quote for partners back to its author'))], before);
   return view(after, activeIds(config).priorities);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listActions, publicLog } from '../../../functions/src/actions/actions.service.ts';
 import { liveFeedbackCounters, liveThemeCounts, recountFeedback, recountThemes } from '../../../functions/src/feedback/recount.service.ts';
 import { listThemes } from '../../../functions/src/feedback/themes.service.ts';
-import { triageQueue } from '../../../functions/src/feedback/triage.service.ts';
+import { triageQueue, waitingQuotes } from '../../../functions/src/feedback/triage.service.ts';
 import * as insight from '../../../functions/src/insight/insight.service.ts';
 import { liveActionMonths, liveConsultationMonths, recountActionMonths, recountConsultationMonths } from '../../../functions/src/insight/recount.service.ts';
 
@@ -21,6 +21,10 @@ describe('the demo feedback', () => {
     expect(log.counts.feedback).toBeGreaterThan(300);
     const waiting = (await listActions('notts', 50)).items.filter((a) => a.state === 'awaiting-approval');
     expect(waiting).toHaveLength(1);
+    // Quotes, as actions: approved by a second officer, but for one waiting (issue 14 §6).
+    const quotesWaiting = await waitingQuotes('notts');
+    expect(quotesWaiting).toHaveLength(1);
+    expect(quotesWaiting[0]!.by).not.toBe('officer2@notts.example');
     expect(await liveFeedbackCounters('notts')).toEqual(await recountFeedback('notts'));
     expect(await liveThemeCounts('notts')).toEqual(await recountThemes('notts'));
   });

@@ -128,6 +128,8 @@ describe('feedback triage', () => {
     // Words with nothing that identifies anyone are taken.
     const ok = await api(`/tenants/${tenant}/feedback/${said!.id}/quote`, { method: 'PUT', token: officer.token, json: { version: before.version, text: 'never rang back.' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // Taken, but only to wait for a second officer's approval.
+    expect(ok.body!.quote).toMatchObject({ text: 'never rang back.', state: 'awaiting-approval', by: officer.caller.email });
   });
 
   it('keeps partners and other partnerships out', async () => {

@@ -166,6 +166,11 @@ describe('partner insight', () => {
     expect(withEmail.status).toBe(403);
     const ok = await api(`/tenants/${tenant}/feedback/${quoted.id}/quote`, { method: 'PUT', token: officer.token, json: { version: v, text: 'we waited … nobody rang.' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // Partners read nothing until a second officer approves it (issue 14 §6).
+    expect((await get<InsightThemeDetail>(`themes/${themeA}`)).quotes).toEqual([]);
+    const secondOfficer = await signedInUser(tenant, 'officer');
+    const approved = await api(`/tenants/${tenant}/feedback/${quoted.id}/quote/approve`, { method: 'POST', token: secondOfficer.token, json: { version: ok.body!.version } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const detail = await get<InsightThemeDetail>(`themes/${themeA}`);
     expect(detail.quotes.map((q) => q.text)).toEqual(['we waited … nobody rang.']);
     expect(detail.actions.map((x) => x.id)).toEqual([action.id]);

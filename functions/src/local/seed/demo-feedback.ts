@@ -6,7 +6,7 @@ import { approveAction, createAction, submitAction, updateAction } from '../../a
 import { changeStage, createConsultation } from '../../consultations/consultations.service.ts';
 import { conversationPut } from '../../consultations/consultations.repository.ts';
 import { getManyFeedback, newFeedbackWrites } from '../../feedback/feedback.repository.ts';
-import { setQuote } from '../../feedback/triage.service.ts';
+import { approveQuote, setQuote } from '../../feedback/triage.service.ts';
 import { createTheme } from '../../feedback/themes.service.ts';
 import { transactWrite } from '../../platform/dynamodb.ts';
 import { groupsFor, hubFacts } from '../../representation/representation.service.ts';
@@ -157,13 +157,18 @@ export async function seedDemoFeedback(tenantId: string, count = 360): Promise<v
     themeIds[key] = (await createTheme(officer, tenantId, { name: themeNames[key as Exclude<ThemeKey, 'none'>], description: '' }, ids)).id;
   }
 
-  // Officers chose a few quotes in each theme for partners to read (the parents' own words, checked).
+  // Officers chose a few quotes in each theme for partners to read (the parents' own words, checked),
+  // and a second officer approved them; the last one chosen waits for approval (sign in as
+  // officer2@notts.example to approve it from "Quotes waiting for approval").
+  let quoteToApprove: { id: string; version: number } | undefined;
   for (const [key, ids] of byTheme) {
     if (key === 'none') continue;
     for (const id of ids.slice(0, 3)) {
       const f = (await getManyFeedback(tenantId, [id]))[0]!;
       const core = quotes.find((q) => f.text.includes(q.text));
-      if (core) await setQuote(officer, tenantId, id, f.version, core.text);
+      if (!core) continue;
+      if (quoteToApprove) await approveQuote(secondOfficer, tenantId, quoteToApprove.id, quoteToApprove.version);
+      quoteToApprove = { id, version: (await setQuote(officer, tenantId, id, f.version, core.text)).version };
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/shared/action.schema';
-import type { BulkInput, BulkResult, FeedbackView, TagInput, Theme, ThemeSummary, TriageCounts, TriageFilter } from '@pv/shared/feedback.schema';
+import type { BulkInput, BulkResult, FeedbackView, WaitingQuote, TagInput, Theme, ThemeSummary, TriageCounts, TriageFilter } from '@pv/shared/feedback.schema';
 import type { Finding } from '@pv/shared/personal-data';
 import type { Caller } from '@pv/shared/auth.schema';
 import { getRequestEvent } from '$app/server';
@@ -363,6 +363,10 @@ export function api(session: Session | null) {
     /** An officer chooses the words partners see from a comment in a theme; empty text takes the quote away. */
     setFeedbackQuote: (tenantId: string, id: string, version: number, text: string) =>
       call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/quote`, { method: 'PUT', body: { version, text } }),
+    approveQuote: (tenantId: string, id: string, version: number) => call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/quote/approve`, { method: 'POST', body: { version } }),
+    returnQuote: (tenantId: string, id: string, version: number, reason: string) =>
+      call<FeedbackView>(`/tenants/${enc(tenantId)}/feedback/${enc(id)}/quote/return`, { method: 'POST', body: { version, reason } }),
+    waitingQuotes: (tenantId: string) => call<{ items: WaitingQuote[] }>(`/tenants/${enc(tenantId)}/quotes-waiting`),
 
     // The public "you said, we did" log
     publicLog: (tenantId: string, filter: Partial<Record<keyof LogFilter, string | number>> = {}) => call<LogPage>(`/tenants/${enc(tenantId)}/public/log`, { query: filter }),

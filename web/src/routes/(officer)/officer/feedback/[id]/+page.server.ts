@@ -1,10 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
+import type * as z from 'zod';
+import { approveInput, returnInput } from '@pv/shared/action.schema';
 import { quoteInput, statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { ApiError } from '$lib/server/api';
 import { activeOptions, backParam, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
 import { allOf, officerContext, textOf } from '$lib/server/officer';
-import type { Actions, PageServerLoad } from './$types';
+import { quotePeople, quoteTag } from '$lib/server/quote-pages';
+import { dayOf } from '$lib/words';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /**
  * One comment: tag it with priorities and cross-cutting themes (saving marks it reviewed; the
@@ -21,15 +25,35 @@ function choices(items: TenantConfig['priority'] | TenantConfig['crossCuttingThe
   return [...active, ...retired];
 }
 
+const quoteFlashes: Record<string, string> = {
+  saved: 'Saved the quote. Another officer or an admin must approve it before partners see it.',
+  removed: 'Removed the quote',
+  unchanged: 'The quote is unchanged: partners still read it.',
+  approved: 'The quote is approved. Partners can read it on the theme’s page now.',
+  returned: 'The quote has been sent back to its author, with what needs changing.',
+};
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const { config, view, card, place } = await officerComment(locals, url, params.id);
+  const { caller, config, view, card, place } = await officerComment(locals, url, params.id);
   const because = new Map(card.suggestions.map((s) => [s.priorityId, s.because]));
   const quote = view.quote;
-  const quoted = url.searchParams.get('quoted');
+  const quoted = url.searchParams.get('quoted') ?? '';
   return {
     card,
     place,
-    quote: { inTheme: !!view.themeId, current: quote?.text, text: quote?.text ?? view.text, flash: quoted === 'saved' || quoted === 'removed' ? quoted : undefined },
+    quote: {
+      inTheme: !!view.themeId,
+      current: quote?.text,
+      text: quote?.text ?? view.text,
+      tag: quote ? quoteTag(quote) : undefined,
+      state: quote ? (quote.state ?? 'approved') : undefined,
+      people: quote ? quotePeople(quote) : [],
+      returned: quote?.state === 'returned' && quote.returned ? { by: quote.returned.by, on: dayOf(quote.returned.at), reason: quote.returned.reason } : undefined,
+      // A second person approves: whoever wrote the words is told to ask someone else instead.
+      writtenByYou: !!quote && quote.by.toLowerCase() === caller.email.toLowerCase(),
+      flash: quoteFlashes[quoted] ? quoted : undefined,
+      flashText: quoteFlashes[quoted],
+    },
     priorities: choices(config.priority, view.priorityIds).map((o) => ({ ...o, hint: because.has(o.value) ? `Suggested because it mentions ${because.get(o.value)}` : undefined })),
     crossCutting: choices(config.crossCuttingTheme, view.crossCuttingIds),
     values: { priorityIds: view.priorityIds, crossCuttingIds: view.crossCuttingIds },
@@ -46,6 +70,31 @@ async function theirVersion(e: ApiError, client: ReturnType<typeof officerContex
     crossCutting: current.crossCuttingIds.map((t) => names.crossCutting.get(t) ?? t),
     status: current.status,
   };
+}
+
+type Client = ReturnType<typeof officerContext>['client'];
+
+/** Approve or send back: the form checked by the same schema as an action's step, then the API, then the page again. */
+async function quoteStep<T extends { version: number }>(
+  { request, locals, url, params }: RequestEvent,
+  schema: z.ZodType<T>,
+  call: (client: Client, tenantId: string, id: string, input: T) => Promise<unknown>,
+  done: string,
+) {
+  const { client, tenantId } = officerContext(locals, url);
+  const id = feedbackIdOf(params.id);
+  const form = await request.formData();
+  const keep = { form: 'quote-step', reason: textOf(form, 'reason') };
+  const read = parseForm(schema, { version: textOf(form, 'version'), reason: keep.reason });
+  if (!read.input) return fail(400, { ...keep, errors: read.errors?.reason ? { reason: read.errors.reason } : { _: 'Something was missing from the form. Reload the page and try again.' } });
+  try {
+    await call(client, tenantId, id, read.input);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return fail(403, { ...keep, errors: { _: 'A second person must approve this quote. You wrote it, so ask another officer or an admin.' } });
+    return formProblem(e, url, keep);
+  }
+  const back = backParam(placeFrom(url));
+  redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${done}`);
 }
 
 export const actions: Actions = {
@@ -82,14 +131,21 @@ export const actions: Actions = {
     if (!read.input) return fail(400, { form: 'quote', values, errors: read.errors?.text ? { quote: read.errors.text } : { _: 'Something was missing from the form. Reload the page and try again.' } });
     // An empty box would take the quote away: only the remove button may do that.
     if (!remove && !read.input.text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
+    let saved: FeedbackView;
     try {
-      await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
+      saved = await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
     } catch (e) {
       return formProblem(e, url, { form: 'quote', values }, { text: 'quote' });
     }
+    // The same words as an approved quote change nothing: say so, rather than "waiting for approval".
+    const done = remove ? 'removed' : saved.quote?.state === 'awaiting-approval' ? 'saved' : 'unchanged';
     const back = backParam(placeFrom(url));
-    redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${remove ? 'removed' : 'saved'}`);
+    redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${done}`);
   },
+
+  /** A second person approves the quote, or sends it back saying what needs changing. */
+  approveQuote: async (event) => quoteStep(event, approveInput, (c, t, id, b) => c.approveQuote(t, id, b.version), 'approved'),
+  returnQuote: async (event) => quoteStep(event, returnInput, (c, t, id, b) => c.returnQuote(t, id, b.version, b.reason), 'returned'),
 
   status: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
