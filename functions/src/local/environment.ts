@@ -135,10 +135,6 @@ export async function startLocalEnvironment(options: StartOptions): Promise<Loca
 export function webEnvironment(env: LocalEnvironment, webPort: number): Record<string, string> {
   return {
     API_URL: env.apiUrl,
-    COGNITO_ENDPOINT: env.cognito.endpoint,
-    COGNITO_CLIENT_ID: env.cognito.clientId,
-    COGNITO_ISSUER: env.cognito.issuer,
-    COGNITO_REGION: 'eu-west-2',
     MAIL_INBOX_URL: env.mailInbox,
     ORIGIN: `http://localhost:${webPort}`,
     PORT: String(webPort),
