@@ -191,7 +191,7 @@ describe('the outbox sender', () => {
     return mappings[0]![1];
   }
 
-  it('reads the table stream, filtered to INSERTs of outbox items', () => {
+  it('reads the table stream, filtered to INSERTs of outbox items and sign-in link requests', () => {
     const { stacks } = defaultTemplates();
     const props = mapping().Properties;
     expect(JSON.stringify(props.EventSourceArn)).toMatch(/ExportsOutputFnGetAttTable[0-9A-F]+StreamArn/);
@@ -199,7 +199,7 @@ describe('the outbox sender', () => {
     expect(props.FilterCriteria.Filters).toHaveLength(1);
     expect(JSON.parse(props.FilterCriteria.Filters[0].Pattern)).toEqual({
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { type: { S: ['outbox'] } } },
+      dynamodb: { NewImage: { type: { S: ['outbox', 'sign-in-request'] } } },
     });
   });
 
