@@ -196,6 +196,7 @@ export function retentionWording(tenant: Partial<RetentionSettings>) {
   return {
     responses: `We keep your answers for ${count(r.keepResponsesMonths, 'month')} after the survey closes, then delete them. The totals stay, with nothing in them that says who you are.`,
     unconfirmed: `If you do not confirm within ${count(r.keepUnconfirmedDays, 'day')}, we delete your details.`,
+    alreadyLeft: `We keep the details below for ${count(r.keepLeftMembersMonths, 'month')} after you left, then delete them.`,
     left: `If you leave, we keep your contact details for ${count(r.keepLeftMembersMonths, 'month')}, then delete them. You can erase them sooner yourself.`,
     sentMessages: `We keep copies of the emails we send you for ${count(r.keepSentMessagesDays, 'day')}, then delete them.`,
   };
