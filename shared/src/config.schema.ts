@@ -146,7 +146,7 @@ const period = (what: string, unit: string, min: number, max: number) =>
   z.coerce
     .number({ error: `Enter how many ${unit} we keep ${what}, from ${min} to ${max}` })
     .int({ error: `Enter a whole number of ${unit} for ${what}, from ${min} to ${max}` })
-    .min(min, { error: `Keep ${what} for at least ${min} ${unit}` })
+    .min(min, { error: `Keep ${what} for at least ${min} ${min === 1 ? unit.replace(/s$/, '') : unit}` })
     .max(max, { error: `Keep ${what} for at most ${max} ${unit}` })
     .optional();
 
