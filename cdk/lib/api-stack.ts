@@ -52,6 +52,7 @@ export class ApiStack extends Stack {
   readonly routeStacks = new Map<string, ApiRoutesStack>();
   readonly outboxSender: ApiFunction;
   readonly loopDigests: ApiFunction;
+  readonly retentionJob: ApiFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -136,6 +137,7 @@ export class ApiStack extends Stack {
 
     this.outboxSender = this.addOutboxSender(settings, table, environment);
     this.loopDigests = this.addLoopDigests(table, environment);
+    this.retentionJob = this.addRetentionJob(table, environment);
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
   }
@@ -151,6 +153,27 @@ export class ApiStack extends Stack {
       timeout: Duration.minutes(5),
     });
     new Rule(this, 'LoopDigestsDaily', { schedule: Schedule.cron({ minute: '0', hour: '10' }), targets: [new LambdaFunction(job.fn)] });
+    return job;
+  }
+
+  /**
+   * Once a day at 02:30 UTC: each partnership's retention settings applied (issue 14, item 8): survey
+   * responses, unconfirmed joins, members who left and old audit entries that are due are deleted.
+   */
+  private addRetentionJob(table: ITableV2, environment: Record<string, string>): ApiFunction {
+    const job = new ApiFunction(this, 'RetentionJob', {
+      entry: resolve(paths.functionsSrc, 'retention/run-retention.handler.ts'),
+      description: 'Deletes what each partnership keeps no longer (retention settings), daily',
+      environment,
+      table,
+      tableAccess: 'readWrite',
+      timeout: Duration.minutes(15),
+    });
+    new Rule(this, 'RetentionDaily', {
+      description: 'Runs the retention job once a day',
+      schedule: Schedule.cron({ minute: '30', hour: '2' }),
+      targets: [new LambdaFunction(job.fn, { retryAttempts: 2 })],
+    });
     return job;
   }
 

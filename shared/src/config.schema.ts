@@ -141,6 +141,67 @@ export interface TenantConfig {
   baseline: Baseline[];
 }
 
+/** A whole number of days, months or years within bounds, for a retention period. */
+const period = (what: string, unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter how many ${unit} we keep ${what}, from ${min} to ${max}` })
+    .int({ error: `Enter a whole number of ${unit} for ${what}, from ${min} to ${max}` })
+    .min(min, { error: `Keep ${what} for at least ${min} ${min === 1 ? unit.replace(/s$/, '') : unit}` })
+    .max(max, { error: `Keep ${what} for at most ${max} ${unit}` })
+    .optional();
+
+/**
+ * How long the partnership keeps each kind of personal data (issue 14, item 8). Optional on the
+ * record: a tenant stored before these existed has the defaults (`retentionOf`). The daily retention
+ * job (`functions/src/retention/`) deletes what is due, and the privacy texts parents read quote them.
+ */
+export const retentionFields = {
+  /** Survey responses, in months after the survey closes (default 24). */
+  keepResponsesMonths: period('survey answers', 'months', 1, 120),
+  /** Joins nobody confirmed, in days after joining (default 30). */
+  keepUnconfirmedDays: period('unconfirmed joins', 'days', 7, 365),
+  /** A member's contact details, in months after they left (default 12). */
+  keepLeftMembersMonths: period('contact details of members who left', 'months', 1, 72),
+  /** Copies of sent messages in the outbox, in days (default 90). */
+  keepSentMessagesDays: period('copies of sent messages', 'days', 7, 730),
+  /** Audit entries, in years (default 6). */
+  keepAuditYears: period('audit entries', 'years', 1, 12),
+};
+export type RetentionSettings = { [K in keyof typeof retentionFields]-?: number };
+export const retentionDefaults: RetentionSettings = {
+  keepResponsesMonths: 24,
+  keepUnconfirmedDays: 30,
+  keepLeftMembersMonths: 12,
+  keepSentMessagesDays: 90,
+  keepAuditYears: 6,
+};
+/** A tenant's retention periods, with the defaults for any it has not set. */
+export function retentionOf(tenant: Partial<RetentionSettings>): RetentionSettings {
+  const out = { ...retentionDefaults };
+  for (const key of Object.keys(retentionDefaults) as (keyof RetentionSettings)[]) {
+    const value = tenant[key];
+    if (typeof value === 'number') out[key] = value;
+  }
+  return out;
+}
+
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * What parents read about how long we keep things, made from the tenant's settings so it is always
+ * what the retention job does (survey, join, membership and "your data" pages; the data download).
+ */
+export function retentionWording(tenant: Partial<RetentionSettings>) {
+  const r = retentionOf(tenant);
+  return {
+    responses: `We keep your answers for ${count(r.keepResponsesMonths, 'month')} after the survey closes, then delete them. The totals stay, with nothing in them that says who you are.`,
+    unconfirmed: `If you do not confirm within ${count(r.keepUnconfirmedDays, 'day')}, we delete your details.`,
+    alreadyLeft: `We keep the details below for ${count(r.keepLeftMembersMonths, 'month')} after you left, then delete them.`,
+    left: `If you leave, we keep your contact details for ${count(r.keepLeftMembersMonths, 'month')}, then delete them. You can erase them sooner yourself.`,
+    sentMessages: `We keep copies of the emails we send you for ${count(r.keepSentMessagesDays, 'day')}, then delete them.`,
+  };
+}
+
 export const tenantInput = z.object({
   id: slug,
   name: text('Enter a name', 'Name', { min: 3, max: 120 }),
@@ -165,6 +226,7 @@ export const tenantInput = z.object({
     .min(15, { error: 'Staff must be signed out after 15 minutes or more without using Parent Voice' })
     .max(120, { error: 'Staff must be signed out after 120 minutes or fewer without using Parent Voice' })
     .default(30),
+  ...retentionFields,
 });
 /** What an admin can change about their partnership (not its id). */
 export const tenantSettingsInput = tenantInput.omit({ id: true }).extend({ version });
@@ -189,6 +251,8 @@ export interface PublicTenant {
   }[];
   /** Under-represented groups in use, by name only (for the public log's filter and wording; never the rules behind them). */
   groups: { id: string; name: string }[];
+  /** How long personal data is kept, so the privacy texts parents read say what the retention job does. */
+  retention: RetentionSettings;
 }
 
 export const updateEnvelope = z.object({ version });
@@ -200,7 +264,7 @@ export interface AuditEntry {
   at: string;
   actor: { sub: string; email: string };
   action: 'create' | 'update' | 'move' | 'retire' | 'restore' | 'delete' | 'confirm' | 'export' | 'erase' | 'invite' | 'attendance' | 'publish' | 'close' | 'remind' | 'flag' | 'approve' | 'merge' | 'split';
-  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey' | 'consultation' | 'feedback' | 'theme' | 'action';
+  kind: ConfigKind | 'tenant' | 'panel' | 'member' | 'meeting' | 'survey' | 'consultation' | 'feedback' | 'theme' | 'action' | 'retention';
   /** For panels, members, meetings and surveys: what happened in words, never a member's personal data. */
   summary?: string;
   itemId: string;

@@ -241,7 +241,7 @@ describe('the configuration every API function gets', () => {
   it('has the table, the Cognito issuer and client, SES mail and the log level', () => {
     const functions = apiResourcesOf(defaultTemplates(), 'AWS::Lambda::Function');
     // Every route's function, the outbox sender and the daily "you said, we did" digest job.
-    expect(functions.length).toBe(routes.length + 2);
+    expect(functions.length).toBe(routes.length + 3);
     for (const [id, fn] of functions) {
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(env.TABLE_NAME, id).toBe('parent-voice-dev');
@@ -257,7 +257,7 @@ describe('the configuration every API function gets', () => {
   it('points the links in emails at the custom domain when there is one', () => {
     const custom = synthTemplates({ context: { domainName: 'voice.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } });
     const functions = apiResourcesOf(custom, 'AWS::Lambda::Function');
-    expect(functions.length).toBe(routes.length + 2);
+    expect(functions.length).toBe(routes.length + 3);
     for (const [id, fn] of functions) expect(fn.Properties.Environment.Variables.PUBLIC_WEB_URL, id).toBe('https://voice.example.org');
   });
 });
@@ -283,17 +283,30 @@ describe('the API split into one nested stack per domain', () => {
     }
   });
 
-  it('keeps the HTTP API, stage, authoriser, access logs, outbox sender and digest job in the ApiStack, and no route', () => {
+  it('keeps the HTTP API, stage, authoriser, access logs, outbox sender, digest job and retention job in the ApiStack, and no route', () => {
     const { api, stacks } = defaultTemplates();
     for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Authorizer', 'AWS::Lambda::EventSourceMapping']) {
       expect(resourcesOf(api, type), type).toHaveLength(1);
     }
     expect(resourcesOf(api, 'AWS::ApiGatewayV2::Route')).toHaveLength(0);
-    expect(resourcesOf(api, 'AWS::Lambda::Function').map(([id]) => id).sort()).toEqual([logicalIdOf(stacks.api.outboxSender.fn), logicalIdOf(stacks.api.loopDigests.fn)].sort());
-    // The digest job runs once a day.
+    expect(resourcesOf(api, 'AWS::Lambda::Function').map(([id]) => id).sort()).toEqual(
+      [logicalIdOf(stacks.api.outboxSender.fn), logicalIdOf(stacks.api.loopDigests.fn), logicalIdOf(stacks.api.retentionJob.fn)].sort(),
+    );
+    // The digest job and the retention job each run once a day, each rule targeting its own function.
     const rules = resourcesOf(api, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(1);
-    expect(rules[0]![1].Properties.ScheduleExpression).toBe('cron(0 10 * * ? *)');
+    expect(rules).toHaveLength(2);
+    const schedules = new Map(rules.map(([, r]) => [r.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string, r.Properties.ScheduleExpression as string]));
+    expect(schedules.get(logicalIdOf(stacks.api.loopDigests.fn))).toBe('cron(0 10 * * ? *)');
+    expect(schedules.get(logicalIdOf(stacks.api.retentionJob.fn))).toBe('cron(30 2 * * ? *)');
+    for (const [, rule] of rules) expect(rule.Properties.State ?? 'ENABLED').toBe('ENABLED');
+    // The retention job's code is the handler the local `npm run retention` runs.
+    const retention = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) => id === logicalIdOf(stacks.api.retentionJob.fn))!;
+    expect(retention[1].Properties.Description).toMatch(/retention/i);
+    // EventBridge may invoke it.
+    const permissions = resourcesOf(api, 'AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com');
+    expect(permissions.map(([, p]) => p.Properties.FunctionName['Fn::GetAtt'][0]).sort()).toEqual(
+      [logicalIdOf(stacks.api.loopDigests.fn), logicalIdOf(stacks.api.retentionJob.fn)].sort(),
+    );
     expect(resourcesOf(api, 'AWS::CloudFormation::Stack')).toHaveLength(domains.length);
   });
 

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Page } from '@pv/shared/config.schema';
-import { db, decodeCursor, encodeCursor, tableName } from '../platform/dynamodb.ts';
+import { batchDelete, db, decodeCursor, encodeCursor, tableName } from '../platform/dynamodb.ts';
 import { auditKeys } from './audit.keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -48,4 +48,30 @@ export async function listAudit(tenantId: string, limit: number, cursor?: string
   );
   const next = encodeCursor(out.LastEvaluatedKey);
   return next ? { items, next } : { items };
+}
+
+/**
+ * Retention: deletes the tenant's audit entries made before `before` (an ISO instant, compared with
+ * each entry's `at`), reading every page of the partition (keys only and `at`). Returns how many went.
+ */
+export async function deleteAuditBefore(tenantId: string, before: string): Promise<number> {
+  let deleted = 0;
+  let start: Record<string, unknown> | undefined;
+  for (;;) {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': auditKeys.partition(tenantId), ':sk': 'AUDIT#' },
+        ProjectionExpression: 'PK, SK, #at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = out.Items ?? [];
+    const due = items.filter((i) => typeof i.at === 'string' && i.at < before);
+    deleted += await batchDelete(due as { PK: string; SK: string }[]);
+    if (!out.LastEvaluatedKey) return deleted;
+    start = out.LastEvaluatedKey;
+  }
 }

@@ -4,12 +4,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoStaff } from './cognito-local.ts';
 import { startLocalEnvironment, webEnvironment } from './environment.ts';
+import { handler as runRetentionJob } from '../retention/run-retention.handler.ts';
 
 /**
  * `npm start`: the whole product on this machine with the seeded demo.
  *   --reset      wipe the local data (.data/) first, then seed again
  *   --no-serve   set up and seed, then stop (with --reset: `npm run reset`)
  *   --built      serve the production web build (npm run build) instead of Vite's dev server
+ *   --retention  run the retention job once and stop (`npm run retention`); `npm start` also runs it
+ *                once at start-up, as AWS does once a day
  * Data persists in .data/ between runs. Ctrl-C stops everything this started.
  */
 // The lockfile pins SDK versions that run on Node 20; its notice about future versions is noise here.
@@ -41,6 +44,11 @@ async function main() {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+
+  // The daily retention job (an EventBridge rule in AWS), once now.
+  const retention = await runRetentionJob();
+  console.log(`Retention: ${JSON.stringify(retention)}`);
+  if (args.has('--retention')) return stop(0);
 
   if (args.has('--no-serve')) {
     console.log(args.has('--reset') ? 'Local data reset and seeded again.' : 'Local data set up.');

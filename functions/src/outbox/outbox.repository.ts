@@ -15,7 +15,11 @@ export interface OutboxMessage {
   template: string;
 }
 
-/** Sent messages are kept 30 days (the personal data in them goes with them). */
+/**
+ * A message waiting to be sent expires after 30 days; once sent, its copy is kept for the tenant's
+ * `keepSentMessagesDays` (retention settings, default 90) from sending, then TTL deletes it (the
+ * personal data in it goes with it).
+ */
 const KEEP_SECONDS = 30 * 24 * 60 * 60;
 
 export function newOutboxMessage(tenantId: string, message: Omit<OutboxMessage, 'id' | 'tenantId'>): OutboxMessage {
@@ -69,14 +73,19 @@ export async function claim(tenantId: string, id: string): Promise<boolean> {
   }
 }
 
-export async function markSent(tenantId: string, id: string, providerId: string): Promise<void> {
+export async function markSent(tenantId: string, id: string, providerId: string, keepDays: number): Promise<void> {
   await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: outboxKeys.message(tenantId, id),
-      UpdateExpression: 'SET #state = :sent, sentAt = :now, providerId = :pid',
+      UpdateExpression: 'SET #state = :sent, sentAt = :now, providerId = :pid, expiresAt = :expires',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':now': nowIso(), ':pid': providerId },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':now': nowIso(),
+        ':pid': providerId,
+        ':expires': Math.floor(Date.now() / 1000) + keepDays * 24 * 60 * 60,
+      },
     }),
   );
 }

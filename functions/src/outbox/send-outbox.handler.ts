@@ -5,6 +5,8 @@ import { logger } from '../platform/logger.ts';
 import { sendMail } from '../platform/mailer.ts';
 import { sendSignInLinks } from '../panels/membership.service.ts';
 import { SIGN_IN_REQUEST_TYPE } from '../panels/panels.repository.ts';
+import { retentionOf } from '@pv/shared/config.schema';
+import { getTenant } from '../tenants/tenants.repository.ts';
 import { claim, markSent, release } from './outbox.repository.ts';
 
 /**
@@ -37,8 +39,11 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const { tenantId, id } = item as { tenantId: string; id: string };
     if (!(await claim(tenantId, id))) continue;
     try {
+      // The copy is kept as long as the partnership's retention settings say (default 90 days); read
+      // before sending, so a failed read never sends the email twice.
+      const keepDays = retentionOf((await getTenant(tenantId)) ?? {}).keepSentMessagesDays;
       const providerId = await sendMail({ to: item.to, subject: item.subject, text: item.text });
-      await markSent(tenantId, id, providerId);
+      await markSent(tenantId, id, providerId, keepDays);
       logger.info('outbox message sent', { tenantId, messageId: id, template: item.template });
     } catch (error) {
       logger.error('outbox message failed', { tenantId, messageId: id, errorName: (error as Error).name, errorCode: (error as { code?: string }).code });

@@ -10,6 +10,7 @@ import {
   type ProfileAnswers,
   type ProfileInput,
 } from '@pv/shared/panel.schema';
+import { retentionWording, type AuditEntry } from '@pv/shared/config.schema';
 import { auditPut } from '../audit/audit.repository.ts';
 import { enforce, limitHit } from '../limits/limits.service.ts';
 import { logger } from '../platform/logger.ts';
@@ -225,8 +226,7 @@ export async function myData(me: MemberCaller): Promise<MyData> {
     equalityMonitoring: profile?.answers ?? null,
     consents,
     meetings: invitations,
-    whatElse:
-      'We also keep copies of the emails we sent you for 30 days, then delete them. Anything you said in surveys or at meetings is kept without your name.',
+    whatElse: `${retentionWording(config.tenant).sentMessages} Anything you said in surveys or at meetings is kept without your name.`,
   };
 }
 
@@ -263,34 +263,64 @@ export async function leavePanel(me: MemberCaller): Promise<void> {
  */
 export async function eraseMe(me: MemberCaller): Promise<void> {
   const { member, panel } = await requireMember(me);
-  const cfg = await getConfig(me.tenantId);
+  await eraseMember(me.tenantId, panel, member, {
+    id: newId(),
+    at: nowIso(),
+    actor: { sub: `member:${member.id}`, email: '' },
+    action: 'erase',
+    kind: 'member',
+    itemId: member.id,
+    changes: {},
+    summary: `A member of ‘${panel.name}’ erased their personal data`,
+  });
+}
+
+/**
+ * The erase path, shared by a member erasing themselves and the retention job (unconfirmed joins,
+ * members who left long ago): the member goes in one transaction with their counters (for someone who
+ * left, already zero) and, when given, an audit entry; then their profile partition, the copies of
+ * emails we sent them, their name on invitations (attendance stays, as an anonymous count, with its
+ * record key, so a recount agrees) and the links from survey items. Throws `conflict` when the member
+ * changed since it was read (nothing is deleted then).
+ */
+export async function eraseMember(tenantId: string, panel: Panel, member: StoredMember, audit?: AuditEntry): Promise<void> {
+  const cfg = await getConfig(tenantId);
   const gone: StoredMember = { ...member, status: 'left' };
   await transactWrite(
     [
-      repo.memberDelete(me.tenantId, panel.id, member.id, member.version),
-      ...(member.status !== 'left' ? [repo.contactClaimDelete(me.tenantId, panel.id, contactOf(member))] : []),
-      repo.panelCountUpdate(me.tenantId, panel.id, member.status === 'active' ? -1 : 0, member.status === 'pending' ? -1 : 0),
-      ...(await recountItems(me.tenantId, cfg, countSubject(panel, gone), undefined)),
-      auditPut(me.tenantId, {
-        id: newId(),
-        at: nowIso(),
-        actor: { sub: `member:${member.id}`, email: '' },
-        action: 'erase',
-        kind: 'member',
-        itemId: member.id,
-        changes: {},
-        summary: `A member of ‘${panel.name}’ erased their personal data`,
-      }),
+      repo.memberDelete(tenantId, panel.id, member.id, member.version),
+      ...(member.status !== 'left' ? [repo.contactClaimDelete(tenantId, panel.id, contactOf(member))] : []),
+      repo.panelCountUpdate(tenantId, panel.id, member.status === 'active' ? -1 : 0, member.status === 'pending' ? -1 : 0),
+      ...(await recountItems(tenantId, cfg, countSubject(panel, gone), undefined)),
+      ...(audit ? [auditPut(tenantId, audit)] : []),
     ],
     () => changedUnderneath(),
   );
-  await deleteProfilePartition(me.tenantId, member.id);
+  await deleteProfilePartition(tenantId, member.id);
   const later = [
-    ...(member.outboxIds ?? []).map((id) => outboxDelete(me.tenantId, id)),
-    ...(await anonymiseInvitationItems(me.tenantId, member.id, member.meetingIds ?? [])),
-    ...unlinkMemberItems(me.tenantId, member.surveyItems ?? []),
+    ...(member.outboxIds ?? []).map((id) => outboxDelete(tenantId, id)),
+    ...(await anonymiseInvitationItems(tenantId, member.id, member.meetingIds ?? [])),
+    ...unlinkMemberItems(tenantId, member.surveyItems ?? []),
     // A "you said, we did" digest waiting for them is not sent.
-    digestDelete(me.tenantId, member.id),
+    digestDelete(tenantId, member.id),
   ];
-  for (let i = 0; i < later.length; i += 50) await transactWrite(later.slice(i, i + 50), () => new Error('erase step failed'));
+  for (let i = 0; i < later.length; i += 50) await writeLeavingOutGone(later.slice(i, i + 50));
+}
+
+/**
+ * Writes a batch of erase steps; a step whose item is already gone (a survey response the retention
+ * job deleted fails its `attribute_exists` condition) is left out and the rest written again.
+ */
+async function writeLeavingOutGone(items: TransactItem[]): Promise<void> {
+  let left = items;
+  for (let attempt = 0; left.length; attempt++) {
+    let failed: number[] = [];
+    try {
+      await transactWrite(left, (f) => ((failed = f), new Error('erase step failed')));
+      return;
+    } catch (error) {
+      if (!failed.length || attempt >= items.length) throw error;
+      left = left.filter((_, i) => !failed.includes(i));
+    }
+  }
 }

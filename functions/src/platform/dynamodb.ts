@@ -203,6 +203,26 @@ export async function replacePartition(partition: string, items: Record<string, 
   }
 }
 
+/**
+ * Deletes items by key, 25 to a BatchWriteItem, sending `UnprocessedItems` again (with a growing,
+ * jittered pause) until none is left; gives up after 10 tries of one batch. Returns how many keys it
+ * was given. Used by jobs (retention), never by a request path.
+ */
+export async function batchDelete(keys: { PK: unknown; SK: unknown }[]): Promise<number> {
+  for (let i = 0; i < keys.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = {
+      [tableName()]: keys.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: { PK: k.PK, SK: k.SK } } })),
+    };
+    for (let attempt = 1; request && Object.keys(request).length; attempt++) {
+      if (attempt > 10) throw new Error('BatchWriteItem left items unprocessed after 10 tries');
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** Math.min(attempt, 8)));
+      const out = await db().send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+    }
+  }
+  return keys.length;
+}
+
 /** Rewrites counter items keyed `SK = MONTH#<yyyy-mm>` in one partition from month → cell → count. */
 export async function replaceMonthCells(partition: string, byMonth: Map<string, Map<string, number>>, type: string): Promise<void> {
   await replacePartition(

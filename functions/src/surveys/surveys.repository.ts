@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredResponse, Survey, SurveyDefinition } from '@pv/shared/survey.schema';
 import type { Answers } from '@pv/shared/survey-answers';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
+import { batchDelete, db, decodeCursor, encodeCursor, queryAll, tableName, versionCondition, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
 import { surveyKeys as keys, SHARDS } from './surveys.keys.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -287,4 +287,18 @@ export function redactAnswer(tenantId: string, surveyId: string, day: string, re
       ExpressionAttributeValues: { ':removed': replacement },
     },
   };
+}
+
+/**
+ * Retention: deletes every stored response of a survey (all pages of its responses partition) and
+ * returns how many went. The result counters are another partition and are not touched: the
+ * aggregates stay, the answers behind them go. Running it again deletes nothing more.
+ */
+export async function deleteAllResponses(tenantId: string, surveyId: string): Promise<number> {
+  const found = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.responsesPartition(tenantId, surveyId) },
+    ProjectionExpression: 'PK, SK',
+  });
+  return batchDelete(found as { PK: string; SK: string }[]);
 }

@@ -6,6 +6,9 @@ import {
   type ConfigKind,
   type ConfigStatus,
   type PublicTenant,
+  type RetentionSettings,
+  retentionDefaults,
+  retentionOf,
   type Tenant,
   type TenantConfig,
 } from '@pv/shared/config.schema';
@@ -54,6 +57,7 @@ export async function getPublicTenant(tenantId: string): Promise<PublicTenant> {
         .map((h) => ({ id: h.id, name: h.name })),
     })),
     groups: active(config.group).map((g) => ({ id: g.id, name: g.name })),
+    retention: retentionOf(config.tenant),
   };
 }
 
@@ -303,7 +307,7 @@ export async function updateTenantSettings(
   caller: Caller,
   tenantId: string,
   expectedVersion: number,
-  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'>,
+  input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'> & Partial<RetentionSettings>,
 ): Promise<Tenant> {
   const before = await requireTenant(tenantId);
   if (before.version !== expectedVersion) {
@@ -311,7 +315,9 @@ export async function updateTenantSettings(
       current: before,
     });
   }
-  const after: Tenant = { ...before, ...input, version: before.version + 1, updatedAt: nowIso() };
+  // A retention period the form did not send stays as it was (never reset to the default by omission).
+  const given = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined || !(k in retentionDefaults)));
+  const after: Tenant = { ...before, ...given, version: before.version + 1, updatedAt: nowIso() };
   const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
   await repo.replaceTenant(after, expectedVersion, {

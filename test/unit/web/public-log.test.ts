@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicAction } from '@pv/shared/action.schema';
-import type { PublicTenant } from '@pv/shared/config.schema';
+import { retentionDefaults, type PublicTenant } from '@pv/shared/config.schema';
 import { basedOnSentence, countsSentence, inSentence, logNames, shorten } from '../../../web/src/lib/public-log.ts';
 import { actionsCsv, atomFeed, xml } from '../../../web/src/lib/server/public-log-exports.ts';
 
@@ -16,6 +16,7 @@ const tenant: PublicTenant = {
     { id: 'dads', name: 'Dads and partners' },
     { id: 'lgbt', name: 'LGBT+ parents' },
   ],
+  retention: retentionDefaults,
 };
 
 const action: PublicAction = {

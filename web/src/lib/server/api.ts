@@ -15,6 +15,7 @@ import {
   type PublicTenant,
   type Tenant,
   type TenantConfig,
+  type RetentionSettings,
 } from '@pv/shared/config.schema';
 import { isProblem, type FieldErrors, type Problem } from '@pv/shared/errors';
 import type {
@@ -196,7 +197,7 @@ export function api(session: Session | null) {
     listTenants: () => call<{ items: TenantSummary[] }>('/tenants'),
     publicTenant: (tenantId: string) => call<PublicTenant>(`/tenants/${enc(tenantId)}`),
     config: (tenantId: string) => call<TenantConfig>(`/tenants/${enc(tenantId)}/config`),
-    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'>) =>
+    updateTenantSettings: (tenantId: string, version: number, input: Pick<Tenant, 'name' | 'strategy' | 'about' | 'suppressionThreshold' | 'safeguardingContact' | 'staffIdleMinutes'> & Partial<RetentionSettings>) =>
       call<Tenant>(`/tenants/${enc(tenantId)}`, { method: 'PUT', body: { ...input, version } }),
     createConfigItem: <K extends ConfigKind>(tenantId: string, kind: K, input: ConfigInput<K>, idempotencyKey: string) =>
       call<ConfigItem<K>>(`/tenants/${enc(tenantId)}/config/${kindSegments[kind]}`, { method: 'POST', body: input, idempotencyKey }),

@@ -45,6 +45,17 @@ const fieldLabels: Record<string, string> = {
   suppressionThreshold: 'Smallest number to show',
   safeguardingContact: 'Safeguarding contact',
   staffIdleMinutes: 'Minutes before staff are signed out',
+  keepResponsesMonths: 'Months we keep survey answers after a survey closes',
+  keepUnconfirmedDays: 'Days we keep joins nobody confirmed',
+  keepLeftMembersMonths: 'Months we keep contact details after a member leaves',
+  keepSentMessagesDays: 'Days we keep copies of sent emails',
+  keepAuditYears: 'Years we keep the audit log',
+  surveysCleared: 'Closed surveys whose answers were deleted',
+  responsesDeleted: 'Survey answers deleted',
+  unconfirmedErased: 'Unconfirmed joins deleted',
+  leftMembersErased: 'Members who left, details deleted',
+  membersSkipped: 'Members left for the next run (they changed meanwhile)',
+  auditEntriesDeleted: 'Old audit entries deleted',
 };
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });

@@ -1,14 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { tenantSettingsInput, type Tenant } from '@pv/shared/config.schema';
+import { retentionOf, tenantSettingsInput, type Tenant } from '@pv/shared/config.schema';
 import { toFieldErrors } from '@pv/shared/validation';
 import { ApiError } from '$lib/server/api';
 import { adminContext, formFailure } from '$lib/server/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const fields = ['name', 'strategy', 'about', 'suppressionThreshold', 'safeguardingContact', 'staffIdleMinutes'] as const;
+const retentionFields = ['keepResponsesMonths', 'keepUnconfirmedDays', 'keepLeftMembersMonths', 'keepSentMessagesDays', 'keepAuditYears'] as const;
+const fields = ['name', 'strategy', 'about', 'suppressionThreshold', 'safeguardingContact', 'staffIdleMinutes', ...retentionFields] as const;
 
 function valuesOf(tenant: Tenant): Record<(typeof fields)[number], string> {
-  return { name: tenant.name, strategy: tenant.strategy, about: tenant.about, suppressionThreshold: String(tenant.suppressionThreshold), safeguardingContact: tenant.safeguardingContact ?? '', staffIdleMinutes: String(tenant.staffIdleMinutes ?? 30) };
+  const retention = retentionOf(tenant);
+  return {
+    name: tenant.name,
+    strategy: tenant.strategy,
+    about: tenant.about,
+    suppressionThreshold: String(tenant.suppressionThreshold),
+    safeguardingContact: tenant.safeguardingContact ?? '',
+    staffIdleMinutes: String(tenant.staffIdleMinutes ?? 30),
+    ...(Object.fromEntries(retentionFields.map((f) => [f, String(retention[f])])) as Record<(typeof retentionFields)[number], string>),
+  };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
