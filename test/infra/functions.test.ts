@@ -10,16 +10,17 @@ import { allResourcesOf, apiTemplateOf, defaultTemplates, logicalIdOf, repoRoot,
 const isCdkBucketDeploymentProvider = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
 
 describe('the Lambda functions', () => {
-  it('are one per route, plus the outbox sender, the daily digest job and the SSR function', () => {
+  it('are one per route, plus the outbox sender, the daily digest and retention jobs and the SSR function', () => {
     const functions = allResourcesOf(defaultTemplates(), 'AWS::Lambda::Function');
     const ours = functions.filter(([id]) => !isCdkBucketDeploymentProvider(id));
-    expect(ours).toHaveLength(routes.length + 3);
+    expect(ours).toHaveLength(routes.length + 4);
     expect(functions.length - ours.length).toBe(1);
     const descriptions = ours.map(([, fn]) => fn.Properties.Description as string);
     for (const route of routes) expect(descriptions).toContain(`${route.method} ${route.path}`);
     expect(descriptions).toContain('SvelteKit server-side rendering');
     expect(descriptions.some((d) => d.startsWith('Sends outbox emails'))).toBe(true);
     expect(descriptions.some((d) => d.startsWith('Sends waiting "you said, we did" digests'))).toBe(true);
+    expect(descriptions.some((d) => d.startsWith('Deletes what each partnership keeps no longer'))).toBe(true);
   });
 
   it('all run Node.js 22 on ARM', () => {
@@ -56,7 +57,7 @@ describe('the Lambda functions', () => {
         checked++;
       }
     }
-    expect(checked).toBe(routes.length + 3);
+    expect(checked).toBe(routes.length + 4);
   });
 
   it('derive table access from the HTTP method', () => {

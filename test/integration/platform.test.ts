@@ -1,7 +1,9 @@
 import { describe, expect, it, inject } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handler as createConfigItem } from '../../functions/src/tenants/create-config-item.handler.ts';
-import { enqueue, newOutboxMessage } from '../../functions/src/outbox/outbox.repository.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { enqueue, markSent, newOutboxMessage, release } from '../../functions/src/outbox/outbox.repository.ts';
+import { db, tableName } from '../../functions/src/platform/dynamodb.ts';
 import { listMail } from '../../functions/src/local/mail-catcher.ts';
 import { resetConfig } from '../../functions/src/platform/config.ts';
 import { api, freshTenant, signedInUser } from '../support/tenants.ts';
@@ -120,5 +122,15 @@ describe('the outbox', () => {
     // Give a duplicate delivery time to show up, if there were one.
     await new Promise((r) => setTimeout(r, 1000));
     expect((await listMail(inbox)).filter((m) => m.to.some((t) => t.address === to))).toHaveLength(1);
+  });
+
+  it('does not bring back a message erased while it was being sent (as a stub with no text)', async () => {
+    const tenant = await freshTenant();
+    // A message whose person was erased (or the retention job took it) after the sender claimed it.
+    const gone = newOutboxMessage(tenant, { to: 'x@test.example', subject: 's', text: 't', template: 'test' });
+    await markSent(tenant, gone.id, 'provider-id', 90);
+    await release(tenant, gone.id);
+    const item = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: `TENANT#${tenant}#OUTBOX#${gone.id}`, SK: 'OUTBOX' }, ConsistentRead: true }));
+    expect(item.Item).toBeUndefined();
   });
 });

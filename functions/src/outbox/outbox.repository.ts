@@ -73,12 +73,17 @@ export async function claim(tenantId: string, id: string): Promise<boolean> {
   }
 }
 
+/**
+ * Records a sent message and when its copy expires. Only a message still there: one erased while it
+ * was being sent (its person erased, or the retention job) must not come back as a stub.
+ */
 export async function markSent(tenantId: string, id: string, providerId: string, keepDays: number): Promise<void> {
-  await db().send(
+  await ifStillThere(
     new UpdateCommand({
       TableName: tableName(),
       Key: outboxKeys.message(tenantId, id),
       UpdateExpression: 'SET #state = :sent, sentAt = :now, providerId = :pid, expiresAt = :expires',
+      ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: {
         ':sent': 'sent',
@@ -90,13 +95,22 @@ export async function markSent(tenantId: string, id: string, providerId: string,
   );
 }
 
+async function ifStillThere(update: UpdateCommand): Promise<void> {
+  try {
+    await db().send(update);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 /** A failed send goes back to pending, so a stream retry can try again. */
 export async function release(tenantId: string, id: string): Promise<void> {
-  await db().send(
+  await ifStillThere(
     new UpdateCommand({
       TableName: tableName(),
       Key: outboxKeys.message(tenantId, id),
       UpdateExpression: 'SET #state = :pending ADD attempts :one',
+      ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':pending': 'pending', ':one': 1 },
     }),
