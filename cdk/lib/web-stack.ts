@@ -49,12 +49,25 @@ export const originVerifyHeader = 'x-origin-verify';
 const precompressed = /\.(br|gz)$/;
 
 /**
- * Copies the viewer's Host into x-forwarded-host: CloudFront must send the function URL's own host
- * as Host, and SvelteKit needs the public one to build URLs and to pass its CSRF origin check.
+ * The header that carries the viewer's IP address to the SSR function. Only the CloudFront Function
+ * below sets it, from event.viewer.ip, after deleting whatever the browser sent under that name: the
+ * address anti-automation limits count by is one a client cannot choose.
  */
-const forwardHostCode = `function handler(event) {
+export const viewerAddressHeader = 'x-pv-viewer-address';
+
+/**
+ * Runs on every viewer request to the SSR origin (CloudFront Functions, JS 2.0).
+ * - Copies the viewer's Host into x-forwarded-host: CloudFront must send the function URL's own
+ *   host as Host, and SvelteKit needs the public one to build URLs and to pass its CSRF origin check.
+ * - Sets x-pv-viewer-address to the address CloudFront saw the connection come from.
+ * Headers a viewer-request function adds are part of the viewer request from then on, so the
+ * behaviour's origin request policy (all viewer headers except Host) forwards both to the origin.
+ */
+export const forwardHostCode = `function handler(event) {
   var request = event.request;
   request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  delete request.headers['${viewerAddressHeader}'];
+  request.headers['${viewerAddressHeader}'] = { value: event.viewer.ip };
   return request;
 }`;
 
@@ -191,7 +204,7 @@ export class WebStack extends Stack {
     const forwardHost = new CloudFrontFunction(this, 'ForwardHost', {
       code: FunctionCode.fromInline(forwardHostCode),
       runtime: FunctionRuntime.JS_2_0,
-      comment: 'Copies Host to x-forwarded-host for the SvelteKit server',
+      comment: 'Copies Host to x-forwarded-host and sets x-pv-viewer-address from the viewer IP',
     });
 
     const staticBehavior: BehaviorOptions = {
