@@ -55,6 +55,7 @@ export function addParentVoice(app: App, options: ParentVoiceOptions = {}): Pare
     apiUrl: api.httpApi.apiEndpoint,
     issuer: auth.issuer,
     clientId: auth.webClient.userPoolClientId,
+    clientSecret: api.clientSecret,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
 

@@ -25,9 +25,10 @@ import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, InvokeMode } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { Construct } from 'constructs';
+import { clientSecretVariable } from './client-address-secret.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { paths } from './paths.ts';
 import type { Settings } from './settings.ts';
@@ -38,6 +39,8 @@ export interface WebStackProps extends StackProps {
   apiUrl: string;
   issuer: string;
   clientId: string;
+  /** The API stack's client-address signing key: the SSR function signs the viewer address with it. */
+  clientSecret: ISecret;
   /** The web workspace (lambda/handler.ts, build/); tests point it elsewhere. */
   webRoot?: string;
 }
@@ -173,6 +176,7 @@ export class WebStack extends Stack {
         COGNITO_REGION: Aws.REGION,
         ORIGIN_VERIFY_HEADER: originVerifyHeader,
         ORIGIN_VERIFY_SECRET: originSecretValue,
+        [clientSecretVariable]: props.clientSecret.secretValue.unsafeUnwrap(),
         ...(settings.domainName ? { ORIGIN: `https://${settings.domainName}` } : {}),
       },
     });

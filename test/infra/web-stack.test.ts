@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { describe, expect, it } from 'vitest';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { addClientAddressSecret } from '../../cdk/lib/client-address-secret.ts';
 import { readSettings } from '../../cdk/lib/settings.ts';
 import { originVerifyHeader, viewerAddressHeader, WebStack } from '../../cdk/lib/web-stack.ts';
 import { buildApp, builtWeb, cdkContext, defaultTemplates, onlyResourceOf, resourcesOf, synthTemplates, unbuiltWeb } from './parent-voice-app.fixture.ts';
@@ -90,6 +91,7 @@ describe('CloudFront in front of the web app', () => {
       apiUrl: 'https://api.example',
       issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/pool',
       clientId: 'client',
+      clientSecret: addClientAddressSecret(new Stack(app, 'Keys'), 'ClientAddressSecret'),
       webRoot: builtWeb,
     });
     const assets = alone.node.findAll().filter((c): c is Asset => c instanceof Asset && /Assets\/Asset\d+$/.test(c.node.path));
