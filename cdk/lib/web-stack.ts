@@ -39,6 +39,11 @@ export interface WebStackProps extends StackProps {
   apiUrl: string;
   issuer: string;
   clientId: string;
+  /**
+   * The WAF web ACL to attach to CloudFront (the EdgeStack's, or an existing one from context);
+   * undefined only with `-c webAcl=none`.
+   */
+  webAclArn: string | undefined;
   /** The API stack's client-address signing key: the SSR function signs the viewer address with it. */
   clientSecret: ISecret;
   /** The web workspace (lambda/handler.ts, build/); tests point it elsewhere. */
@@ -260,19 +265,19 @@ export class WebStack extends Stack {
             certificate: Certificate.fromCertificateArn(this, 'Certificate', settings.certificateArn!),
           }
         : {}),
-      ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
 
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'Parents, carers and partners may use the service from abroad; no country is blocked.',
     });
-    if (!settings.webAclArn) {
+    if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF web ACL given (context webAclArn; it must live in us-east-1). The API stage is throttled and ' +
-          'the SSR function is only reachable with the CloudFront origin header.',
+          'The web ACL was turned off on purpose (context webAcl=none), e.g. for a short-lived test environment. ' +
+          'The API stage is still throttled and the SSR function is only reachable with the CloudFront origin header.',
       });
     }
     if (!customDomain) {

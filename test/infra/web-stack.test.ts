@@ -92,6 +92,7 @@ describe('CloudFront in front of the web app', () => {
       issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/pool',
       clientId: 'client',
       clientSecret: addClientAddressSecret(new Stack(app, 'Keys'), 'ClientAddressSecret'),
+      webAclArn: undefined,
       webRoot: builtWeb,
     });
     const assets = alone.node.findAll().filter((c): c is Asset => c instanceof Asset && /Assets\/Asset\d+$/.test(c.node.path));
