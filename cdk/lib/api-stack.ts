@@ -10,10 +10,12 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { routes as allRoutes, type RouteDefinition } from '../../functions/src/routes.ts';
 import { ApiRoutesStack, routesByDomain, routesStackIdFor } from './api-routes-stack.ts';
+import { addClientAddressSecret, clientSecretVariable } from './client-address-secret.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { tableDefinition } from '@pv/shared/table';
 import { acknowledgeWildcardResource } from './nag.ts';
@@ -53,6 +55,8 @@ export class ApiStack extends Stack {
   readonly outboxSender: ApiFunction;
   readonly loopDigests: ApiFunction;
   readonly retentionJob: ApiFunction;
+  /** The client-address signing key (client-address-secret.ts); here because this stack deploys before the web stack. */
+  readonly clientSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -73,6 +77,10 @@ export class ApiStack extends Stack {
       PUBLIC_WEB_URL: settings.publicWebUrl,
       LOG_LEVEL: settings.logLevel,
     };
+
+    this.clientSecret = addClientAddressSecret(this, 'ClientAddressSecret');
+    // Only the route functions: the outbox sender and the digest job never see a client address.
+    const routeEnvironment = { ...environment, [clientSecretVariable]: this.clientSecret.secretValue.unsafeUnwrap() };
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `parent-voice-${settings.envName}`,
@@ -126,7 +134,7 @@ export class ApiStack extends Stack {
         httpApi: this.httpApi,
         tableName: props.tableName,
         globalIndexes,
-        environment,
+        environment: routeEnvironment,
       });
       this.routeStacks.set(domain, nested);
       for (const [id, fn] of nested.routeFunctions) {

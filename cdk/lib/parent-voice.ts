@@ -2,6 +2,7 @@ import { Tags, type App } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.ts';
 import { AuthStack } from './auth-stack.ts';
 import { DataStack } from './data-stack.ts';
+import { EdgeStack } from './edge-stack.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { WebStack } from './web-stack.ts';
 
@@ -10,6 +11,8 @@ export interface ParentVoiceStacks {
   data: DataStack;
   auth: AuthStack;
   api: ApiStack;
+  /** The CloudFront web ACL (us-east-1); absent with `-c webAcl=none` or `-c webAclArn=…`. */
+  edge: EdgeStack | undefined;
   web: WebStack;
 }
 
@@ -19,7 +22,8 @@ export interface ParentVoiceOptions {
 }
 
 /**
- * The four stacks, one per lifecycle: data (stateful, deployed alone), auth, api, web.
+ * The stacks, one per lifecycle: data (stateful, deployed alone), auth, api, web, and edge (the
+ * CloudFront web ACL, which must be in us-east-1).
  * Stack names carry the environment (`ParentVoice-dev-Data`), so environments never collide.
  */
 export function addParentVoice(app: App, options: ParentVoiceOptions = {}): ParentVoiceStacks {
@@ -48,17 +52,28 @@ export function addParentVoice(app: App, options: ParentVoiceOptions = {}): Pare
     issuer: auth.issuer,
     clientId: auth.webClient.userPoolClientId,
   });
+  const edge =
+    settings.webAcl.mode === 'create'
+      ? new EdgeStack(app, name('Edge'), {
+          env: settings.account ? { account: settings.account } : undefined,
+          description: 'Parent Voice: the WAF web ACL in front of CloudFront (us-east-1)',
+          envName: settings.envName,
+        })
+      : undefined;
   const web = new WebStack(app, name('Web'), {
     env,
     description: 'Parent Voice: SvelteKit SSR, static assets and CloudFront',
     settings,
     apiUrl: api.httpApi.apiEndpoint,
-    issuer: auth.issuer,
-    clientId: auth.webClient.userPoolClientId,
+    clientSecret: api.clientSecret,
+    webAclArn: edge ? edge.webAclArnOutput : settings.webAcl.mode === 'existing' ? settings.webAcl.arn : undefined,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
 
+  // Fn::GetStackOutput carries no dependency of its own: the ACL must exist before the distribution names it.
+  if (edge) web.addStackDependency(edge, 'CloudFront attaches the web ACL');
+
   Tags.of(app).add('project', 'parent-voice');
   Tags.of(app).add('environment', settings.envName);
-  return { settings, data, auth, api, web };
+  return { settings, data, auth, api, edge, web };
 }

@@ -26,8 +26,12 @@ export interface Settings {
   apiBurstLimit: number;
   /** Cognito feature plan: `plus` (threat protection, enforced) or `essentials` (cheaper, none). */
   cognitoFeaturePlan: 'plus' | 'essentials';
-  /** Optional WAF web ACL (created in us-east-1) to attach to CloudFront. */
-  webAclArn: string | undefined;
+  /**
+   * The WAF web ACL on CloudFront. By default the app makes its own (EdgeStack, us-east-1);
+   * `-c webAcl=none` goes without one; `-c webAclArn=arn:…` attaches an existing one (scope CLOUDFRONT,
+   * so an ARN in us-east-1) instead.
+   */
+  webAcl: WebAclSetting;
   /** Optional custom domain for CloudFront; needs certificateArn (ACM, us-east-1). */
   domainName: string | undefined;
   certificateArn: string | undefined;
@@ -42,6 +46,8 @@ export interface Settings {
    */
   strict: boolean;
 }
+
+export type WebAclSetting = { mode: 'create' } | { mode: 'none' } | { mode: 'existing'; arn: string };
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -65,6 +71,26 @@ export function addressOf(mailFrom: string): string {
   const address = (match?.[1] ?? mailFrom).trim();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`mailFrom has no valid address: "${mailFrom}"`);
   return address;
+}
+
+/** CloudFront takes only global web ACLs, whose ARNs are in us-east-1: `arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`. */
+const cloudFrontWebAclArn = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/]+\/[^/]+$/;
+
+function readWebAcl(node: Node): WebAclSetting {
+  const mode = str(node, 'webAcl');
+  const arn = str(node, 'webAclArn');
+  if (mode !== undefined && mode !== 'none') {
+    throw new Error(`Context "webAcl" can only be "none" (no web ACL on CloudFront), got "${mode}"; use webAclArn for an existing one`);
+  }
+  if (mode === 'none') {
+    if (arn) throw new Error('Context "webAcl=none" and "webAclArn" contradict each other: set one or neither');
+    return { mode: 'none' };
+  }
+  if (arn === undefined) return { mode: 'create' };
+  if (!cloudFrontWebAclArn.test(arn)) {
+    throw new Error(`Context "webAclArn" must be the ARN of a CloudFront (global, us-east-1) WAFv2 web ACL, got "${arn}"`);
+  }
+  return { mode: 'existing', arn };
 }
 
 export function readSettings(node: Node): Settings {
@@ -99,7 +125,7 @@ export function readSettings(node: Node): Settings {
     apiRateLimit: num(node, 'apiRateLimit', 50),
     apiBurstLimit: num(node, 'apiBurstLimit', 100),
     cognitoFeaturePlan: plan,
-    webAclArn: str(node, 'webAclArn'),
+    webAcl: readWebAcl(node),
     domainName,
     certificateArn,
     publicWebUrl: domainName ? `https://${domainName}` : (str(node, 'publicWebUrl') ?? 'https://parent-voice.invalid'),

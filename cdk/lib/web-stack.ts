@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Annotations, Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -25,9 +25,10 @@ import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, InvokeMode } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { Construct } from 'constructs';
+import { clientSecretVariable } from './client-address-secret.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { paths } from './paths.ts';
 import type { Settings } from './settings.ts';
@@ -36,8 +37,13 @@ export interface WebStackProps extends StackProps {
   settings: Settings;
   /** Base URL of the HTTP API, no trailing slash. */
   apiUrl: string;
-  issuer: string;
-  clientId: string;
+  /**
+   * The WAF web ACL to attach to CloudFront (the EdgeStack's, or an existing one from context);
+   * undefined only with `-c webAcl=none`.
+   */
+  webAclArn: string | undefined;
+  /** The API stack's client-address signing key: the SSR function signs the viewer address with it. */
+  clientSecret: ISecret;
   /** The web workspace (lambda/handler.ts, build/); tests point it elsewhere. */
   webRoot?: string;
 }
@@ -49,12 +55,25 @@ export const originVerifyHeader = 'x-origin-verify';
 const precompressed = /\.(br|gz)$/;
 
 /**
- * Copies the viewer's Host into x-forwarded-host: CloudFront must send the function URL's own host
- * as Host, and SvelteKit needs the public one to build URLs and to pass its CSRF origin check.
+ * The header that carries the viewer's IP address to the SSR function. Only the CloudFront Function
+ * below sets it, from event.viewer.ip, after deleting whatever the browser sent under that name: the
+ * address anti-automation limits count by is one a client cannot choose.
  */
-const forwardHostCode = `function handler(event) {
+export const viewerAddressHeader = 'x-pv-viewer-address';
+
+/**
+ * Runs on every viewer request to the SSR origin (CloudFront Functions, JS 2.0).
+ * - Copies the viewer's Host into x-forwarded-host: CloudFront must send the function URL's own
+ *   host as Host, and SvelteKit needs the public one to build URLs and to pass its CSRF origin check.
+ * - Sets x-pv-viewer-address to the address CloudFront saw the connection come from.
+ * Headers a viewer-request function adds are part of the viewer request from then on, so the
+ * behaviour's origin request policy (all viewer headers except Host) forwards both to the origin.
+ */
+export const forwardHostCode = `function handler(event) {
   var request = event.request;
   request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  delete request.headers['${viewerAddressHeader}'];
+  request.headers['${viewerAddressHeader}'] = { value: event.viewer.ip };
   return request;
 }`;
 
@@ -155,11 +174,9 @@ export class WebStack extends Stack {
       environment: {
         NODE_ENV: 'production',
         API_URL: props.apiUrl,
-        COGNITO_ISSUER: props.issuer,
-        COGNITO_CLIENT_ID: props.clientId,
-        COGNITO_REGION: Aws.REGION,
         ORIGIN_VERIFY_HEADER: originVerifyHeader,
         ORIGIN_VERIFY_SECRET: originSecretValue,
+        [clientSecretVariable]: props.clientSecret.secretValue.unsafeUnwrap(),
         ...(settings.domainName ? { ORIGIN: `https://${settings.domainName}` } : {}),
       },
     });
@@ -191,7 +208,7 @@ export class WebStack extends Stack {
     const forwardHost = new CloudFrontFunction(this, 'ForwardHost', {
       code: FunctionCode.fromInline(forwardHostCode),
       runtime: FunctionRuntime.JS_2_0,
-      comment: 'Copies Host to x-forwarded-host for the SvelteKit server',
+      comment: 'Copies Host to x-forwarded-host and sets x-pv-viewer-address from the viewer IP',
     });
 
     const staticBehavior: BehaviorOptions = {
@@ -243,19 +260,19 @@ export class WebStack extends Stack {
             certificate: Certificate.fromCertificateArn(this, 'Certificate', settings.certificateArn!),
           }
         : {}),
-      ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
 
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'Parents, carers and partners may use the service from abroad; no country is blocked.',
     });
-    if (!settings.webAclArn) {
+    if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF web ACL given (context webAclArn; it must live in us-east-1). The API stage is throttled and ' +
-          'the SSR function is only reachable with the CloudFront origin header.',
+          'The web ACL was turned off on purpose (context webAcl=none), e.g. for a short-lived test environment. ' +
+          'The API stage is still throttled and the SSR function is only reachable with the CloudFront origin header.',
       });
     }
     if (!customDomain) {

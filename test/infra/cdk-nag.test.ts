@@ -39,6 +39,12 @@ describe('cdk-nag (AWS Solutions)', () => {
     expect(synthWithNag(app).violations).toEqual([]);
   });
 
+  it('finds nothing unacknowledged with the web ACL turned off (webAcl=none) or given by ARN (webAclArn)', () => {
+    expect(synthWithNag(buildApp({ context: { webAcl: 'none' } }).app).violations).toEqual([]);
+    const arn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    expect(synthWithNag(buildApp({ context: { webAclArn: arn } }).app).violations).toEqual([]);
+  });
+
   it('fails the synth on a finding nobody acknowledged', () => {
     const { app, stacks } = buildApp();
     new Bucket(stacks.web, 'CarelessBucket');

@@ -50,7 +50,9 @@ export interface Templates {
   /** The ApiStack and every one of its nested stacks: the whole API. */
   apiAll: Template[];
   web: Template;
-  /** Every template: the four stacks and the API's nested stacks. */
+  /** The CloudFront web ACL's stack (us-east-1), when the app makes one (the default). */
+  edge: Template | undefined;
+  /** Every template: the stacks (edge too, when there is one) and the API's nested stacks. */
   all: Template[];
 }
 
@@ -62,7 +64,8 @@ export function synthTemplates(options: BuildOptions = {}): Templates {
   const apiNested = new Map([...stacks.api.routeStacks].map(([domain, nested]) => [domain, Template.fromStack(nested)]));
   const apiAll = [api, ...apiNested.values()];
   const web = Template.fromStack(stacks.web);
-  return { stacks, data, auth, api, apiNested, apiAll, web, all: [data, auth, ...apiAll, web] };
+  const edge = stacks.edge ? Template.fromStack(stacks.edge) : undefined;
+  return { stacks, data, auth, api, apiNested, apiAll, web, edge, all: [data, auth, ...apiAll, web, ...(edge ? [edge] : [])] };
 }
 
 let defaults: Templates | undefined;

@@ -32,6 +32,22 @@ describe('CDK context settings', () => {
     expect(() => settingsWith({ apiRateLimit: 'lots' })).toThrow(/apiRateLimit/);
   });
 
+  it('create a web ACL for CloudFront unless told to use none or an existing one', () => {
+    expect(settingsWith({}).webAcl).toEqual({ mode: 'create' });
+    expect(settingsWith({ webAcl: 'none' }).webAcl).toEqual({ mode: 'none' });
+    const arn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    expect(settingsWith({ webAclArn: arn }).webAcl).toEqual({ mode: 'existing', arn });
+  });
+
+  it('reject a web ACL setting CloudFront could not use, or two that contradict each other', () => {
+    expect(() => settingsWith({ webAcl: 'off' })).toThrow(/webAcl/);
+    const regional = 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    expect(() => settingsWith({ webAclArn: regional })).toThrow(/webAclArn/);
+    expect(() => settingsWith({ webAclArn: 'my-acl' })).toThrow(/webAclArn/);
+    const global = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    expect(() => settingsWith({ webAcl: 'none', webAclArn: global })).toThrow(/contradict/);
+  });
+
   it('read the bare address out of a From header', () => {
     expect(addressOf('Parent Voice <hello@council.example>')).toBe('hello@council.example');
     expect(addressOf('hello@council.example')).toBe('hello@council.example');

@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { runInNewContext } from 'node:vm';
+import { App, Stack } from 'aws-cdk-lib';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { describe, expect, it } from 'vitest';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { addClientAddressSecret } from '../../cdk/lib/client-address-secret.ts';
 import { readSettings } from '../../cdk/lib/settings.ts';
-import { originVerifyHeader, WebStack } from '../../cdk/lib/web-stack.ts';
+import { originVerifyHeader, viewerAddressHeader, WebStack } from '../../cdk/lib/web-stack.ts';
 import { buildApp, builtWeb, cdkContext, defaultTemplates, onlyResourceOf, resourcesOf, synthTemplates, unbuiltWeb } from './parent-voice-app.fixture.ts';
 
 function distributionConfig(template = defaultTemplates().web) {
@@ -87,8 +89,8 @@ describe('CloudFront in front of the web app', () => {
     const alone = new WebStack(app, 'WebAlone', {
       settings: readSettings(app.node),
       apiUrl: 'https://api.example',
-      issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/pool',
-      clientId: 'client',
+      clientSecret: addClientAddressSecret(new Stack(app, 'Keys'), 'ClientAddressSecret'),
+      webAclArn: undefined,
       webRoot: builtWeb,
     });
     const assets = alone.node.findAll().filter((c): c is Asset => c instanceof Asset && /Assets\/Asset\d+$/.test(c.node.path));
@@ -102,17 +104,56 @@ describe('CloudFront in front of the web app', () => {
     expect(web.toJSON().Resources[ssrId].DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^ImmutableAssetsCustomResource/)]));
   });
 
-  it('gives the SSR function the API, the Cognito client and the origin secret', () => {
+  it('gives the SSR function the API and the origin secret, and nothing of Cognito (sign-in goes through the API)', () => {
     const { web, stacks } = defaultTemplates();
     const ssrId = stacks.web.getLogicalId(stacks.web.ssr.fn.node.defaultChild as never);
     const env = web.toJSON().Resources[ssrId].Properties.Environment.Variables;
     expect(JSON.stringify(env.API_URL)).toMatch(/ExportsOutputFnGetAttHttpApi/);
-    expect(JSON.stringify(env.COGNITO_ISSUER)).toContain('https://cognito-idp.');
-    expect(JSON.stringify(env.COGNITO_CLIENT_ID)).toMatch(/UserPoolWebClient/);
-    expect(env.COGNITO_REGION).toEqual({ Ref: 'AWS::Region' });
+    expect(Object.keys(env).filter((k) => k.startsWith('COGNITO'))).toEqual([]);
     expect(env.ORIGIN_VERIFY_HEADER).toBe(originVerifyHeader);
     expect(JSON.stringify(env.ORIGIN_VERIFY_SECRET)).toContain('{{resolve:secretsmanager:');
     expect(env.ORIGIN).toBeUndefined();
+  });
+});
+
+type ViewerRequest = { headers: Record<string, { value: string; multiValue?: { value: string }[] }> };
+
+/** Runs the deployed CloudFront Function's code (from the template) on a viewer request, as CloudFront would. */
+function runViewerRequestFunction(request: ViewerRequest, viewerIp: string): ViewerRequest {
+  const { web } = defaultTemplates();
+  const [, fn] = onlyResourceOf(web, 'AWS::CloudFront::Function');
+  expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+  const event = { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: viewerIp }, request };
+  return runInNewContext(`${fn.Properties.FunctionCode as string}\nhandler(event);`, { event }) as ViewerRequest;
+}
+
+describe('the viewer-request function on pages', () => {
+  it('is the one function on the SSR behaviour, run on viewer requests', () => {
+    const { web } = defaultTemplates();
+    const [fnId] = onlyResourceOf(web, 'AWS::CloudFront::Function');
+    const associations = distributionConfig().DefaultCacheBehavior.FunctionAssociations;
+    expect(associations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+  });
+
+  it('sets the viewer address header from the address CloudFront saw, replacing one the browser sent', () => {
+    const forged = { value: '1.2.3.4', multiValue: [{ value: '1.2.3.4' }, { value: '5.6.7.8' }] };
+    const out = runViewerRequestFunction(
+      { headers: { host: { value: 'parentvoice.example.org' }, [viewerAddressHeader]: forged } },
+      '203.0.113.9',
+    );
+    expect(out.headers[viewerAddressHeader]).toEqual({ value: '203.0.113.9' });
+    expect(out.headers['x-forwarded-host']).toEqual({ value: 'parentvoice.example.org' });
+    expect(out.headers.host).toEqual({ value: 'parentvoice.example.org' });
+  });
+
+  it('sets the viewer address header when the browser sent none (IPv6 too)', () => {
+    const out = runViewerRequestFunction({ headers: { host: { value: 'd111.cloudfront.net' } } }, '2001:db8::7');
+    expect(out.headers[viewerAddressHeader]).toEqual({ value: '2001:db8::7' });
+  });
+
+  it('forwards every viewer header but Host to the SSR origin, so the origin gets the header the function set', () => {
+    // Managed-AllViewerExceptHostHeader: headers added by a viewer-request function count as viewer headers.
+    expect(distributionConfig().DefaultCacheBehavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
   });
 });
 
