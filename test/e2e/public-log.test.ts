@@ -51,7 +51,15 @@ describe('the public log (JavaScript off, 320 px)', () => {
     );
     const b = await publishAction(
       TENANT,
-      actionFields({ youSaid: `Free breakfast clubs should open earlier ${suffix}.`, status: 'not-doing', notDoingReason: 'The schools set the times, not the Family Hubs.', themeIds: [mansfield] }),
+      // Tagged with its priority by the officer: 2 comments alone are published as 0 to 4 (the cell key
+      // method), and a 0 would leave the priority off the action, so the filter below would miss it.
+      actionFields({
+        youSaid: `Free breakfast clubs should open earlier ${suffix}.`,
+        status: 'not-doing',
+        notDoingReason: 'The schools set the times, not the Family Hubs.',
+        themeIds: [mansfield],
+        priorityIds: ['building-blocks-of-health-and-wellbeing'],
+      }),
     );
     const draft = await draftAction(TENANT, actionFields({ youSaid: `Not approved yet ${suffix}, still a draft.`, themeIds: [mansfield] }));
 
