@@ -23,7 +23,8 @@ describe('CDK context settings', () => {
 
   it('reject an environment name that cannot go into stack and table names', () => {
     expect(() => settingsWith({ env: 'Prod_1' })).toThrow(/env/);
-    expect(() => settingsWith({ env: '' })).not.toThrow();
+    // An empty env is no env: the default.
+    expect(settingsWith({ env: '' }).envName).toBe('dev');
   });
 
   it('reject half a custom domain, a bad log level and a non-numeric throttle', () => {

@@ -41,8 +41,10 @@ describe('reordering configuration', () => {
   it('orders hubs within their own network only', async () => {
     const { tenant, caller } = await setup();
     const hubs = (await service.getConfig(tenant)).hub.filter((h) => h.networkId === 'bassetlaw');
+    const before = (await service.getConfig(tenant)).hub;
     const error = await failure(service.moveConfigItem(caller, tenant, 'hub', hubs[0]!.id, 'up', hubs[0]!.version));
     expect(error.message).toMatch(/already first/);
+    expect((await service.getConfig(tenant)).hub).toEqual(before);
   });
 });
 
@@ -80,9 +82,13 @@ describe('retiring and deleting', () => {
 
   it('will not retire a hub network that still has hubs in use', async () => {
     const { tenant, caller } = await setup();
-    const network = (await service.getConfig(tenant)).hubNetwork[0]!;
+    const before = await service.getConfig(tenant);
+    const network = before.hubNetwork[0]!;
     const error = await failure(service.setConfigStatus(caller, tenant, 'hubNetwork', network.id, 'retired', network.version));
     expect(error.kind).toBe('conflict');
+    const after = await service.getConfig(tenant);
+    expect(after.hubNetwork).toEqual(before.hubNetwork);
+    expect(after.hub).toEqual(before.hub);
   });
 
   it('will not add a hub to a retired network, and writes nothing', async () => {
