@@ -1,35 +1,15 @@
+import { csvFile, type Cell } from './csv.ts';
 import { otherOptionId, responseChannelLabels, type Question, type StoredResponse, type SurveyDefinition } from './survey.schema.ts';
 
 /**
  * A survey's responses as a CSV file for a spreadsheet: one row per response, one column per
  * question (its label as the header), "Other" text in a column of its own, then where and how the
  * response came in. Pure: the officer route pages through the API and hands the responses here.
- *
- * Safe to open in Excel: UTF-8 with a byte-order mark (or Excel guesses the wrong encoding), every
- * cell quoted (commas, quotes and line breaks inside answers stay in their cell), and any text that
- * starts like a formula (= + - @ tab or carriage return, as OWASP's CSV injection advice lists) is
- * prefixed with ' so the spreadsheet shows it as text instead of running it.
+ * Written by csv.ts, so safe to open in Excel.
  *
  * Equality monitoring answers and the groups made from them are never written: the equality
  * question has no column, and only the fields named below are read from a response.
  */
-
-export type Cell = string | number | undefined;
-
-const BOM = '\uFEFF';
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** One cell: quoted, quotes doubled, formula-looking text made plain text. Numbers are written as numbers. */
-export function csvCell(value: Cell): string {
-  if (value === undefined) return '""';
-  if (typeof value === 'number') return Number.isFinite(value) ? `"${String(value)}"` : '""';
-  const safe = formulaStart.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function csvRow(cells: Cell[]): string {
-  return cells.map(csvCell).join(',');
-}
 
 /** Names to show for hub and hub network ids (an id with no name is written as it is). */
 export interface CsvNames {
@@ -99,13 +79,6 @@ export function csvColumns(definition: SurveyDefinition, names: CsvNames): Colum
     }
   }
   return columns;
-}
-
-/** A whole file from rows (the first is the header): byte-order mark, CRLF line ends (as RFC 4180 and Excel expect). */
-export function csvFile(rows: Iterable<Cell[]>): string {
-  const lines: string[] = [];
-  for (const row of rows) lines.push(csvRow(row));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /** The survey's file: a header row, one row per response. */

@@ -11,6 +11,7 @@ import {
   type PanelInput,
   type PublicPanel,
 } from '@pv/shared/panel.schema';
+import { csvFile } from '@pv/shared/csv';
 import { toSlug } from '@pv/shared/validation';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink } from '../member-access/member-access.service.ts';
@@ -374,18 +375,12 @@ export async function exportMembers(caller: Caller, tenantId: string, panelId: s
     ['Name', 'Email', 'Phone', 'Preferred contact', 'Language', 'Support needs', 'Hub', 'Joined', 'Assisted'],
     ...members.map((m) => [m.name, m.email, m.phone, m.preferredChannel, m.language, m.supportNeeds, m.hubId ?? '', m.joinedAt.slice(0, 10), m.assisted ? 'yes' : 'no']),
   ];
-  const csv = '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const csv = csvFile(rows);
   await transactWrite(
     [auditPut(tenantId, audit(caller, 'export', 'panel', panelId, `Exported contact details of ${members.length} members of ‘${panel.name}’`))],
     () => new DomainError('internal', 'Could not record the export. Try again.'),
   );
   return { csv, count: members.length };
-}
-
-/** A cell safe for spreadsheets: quoted, and text that starts like a formula is made plain text. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export type { MemberDetailsInput };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { surveyDefinition, type StoredResponse } from '@pv/shared/survey.schema';
-import { answerCell, csvCell, csvColumns, responsesCsv } from '@pv/shared/survey-csv';
+import { csvCell } from '@pv/shared/csv';
+import { answerCell, csvColumns, responsesCsv } from '@pv/shared/survey-csv';
 
 const definition = surveyDefinition.parse({
   sections: [

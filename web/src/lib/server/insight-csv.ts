@@ -1,6 +1,6 @@
 import { actionStatusLabels } from '@pv/shared/action.schema';
 import type { InsightCell, InsightHeatmap, InsightMeta, InsightOverview, InsightThemeDetail, InsightThemes, InsightTrends, InsightVoice, VoiceShare } from '@pv/shared/insight.schema';
-import { csvFile, type Cell } from '@pv/shared/survey-csv';
+import { csvFile, type Cell } from '@pv/shared/csv';
 import { growthText } from '../insight.ts';
 import { fewerThan, protectionPath } from '../protected-numbers.ts';
 

@@ -1,6 +1,6 @@
 import { actionStatusLabels, type PublicAction } from '@pv/shared/action.schema';
 import type { PublicTenant } from '@pv/shared/config.schema';
-import { csvFile } from '@pv/shared/survey-csv';
+import { csvFile } from '@pv/shared/csv';
 import { logNames, namesOf, type LogNames } from '../public-log.ts';
 
 /**
