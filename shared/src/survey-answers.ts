@@ -1,3 +1,4 @@
+import { dayText } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 import { profileInput, profileQuestions, type ProfileAnswers } from './panel.schema.ts';
 import { clean } from './validation.ts';
@@ -462,10 +463,8 @@ export function describeAnswer(q: Question, answers: Answers): string {
       return value === 'yes' ? 'Yes' : 'No';
     case 'rating':
       return `${value} out of ${q.points}`;
-    case 'date': {
-      const d = new Date(`${String(value)}T00:00:00Z`);
-      return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    }
+    case 'date':
+      return dayText(String(value));
     case 'equality':
       return 'Answered (kept apart from your other answers)';
     default:

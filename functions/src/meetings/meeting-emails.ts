@@ -1,7 +1,8 @@
+import { dayWithWeekday } from '@pv/shared/dates';
 import { meetingFormatLabels, supportLabels, type Meeting } from '@pv/shared/panel.schema';
 
 export function meetingInvitation(name: string, panel: string, partnership: string, meeting: Meeting, where: string, url: string) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'Europe/London' }).format(new Date(`${meeting.date}T12:00:00Z`));
+  const when = dayWithWeekday(meeting.date);
   const support = meeting.supportOffered.length
     ? `\n\nWe can offer: ${meeting.supportOffered.map((s) => supportLabels[s].toLowerCase()).join(', ')}. Tell us what you need when you reply.`
     : '';

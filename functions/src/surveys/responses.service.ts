@@ -1,3 +1,4 @@
+import { dayText } from '@pv/shared/dates';
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '@pv/shared/auth.schema';
 import { newRecordKey } from '@pv/shared/cell-key';
@@ -58,7 +59,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const newToken = () => randomBytes(32).toString('base64url');
 
 function closedProblem(survey: Survey) {
-  const day = new Date(`${survey.closesOn}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const day = dayText(survey.closesOn);
   return new DomainError('conflict', `This survey closed on ${day}. Thank you for wanting to take part.`);
 }
 

@@ -1,9 +1,9 @@
+import { dayText } from '@pv/shared/dates';
 import type { EmailText } from '../panels/panel-emails.ts';
 
 /** The words of survey emails: short, one link, nothing that matters if the wrong person reads it. */
 
-const longDate = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (day: string) => dayText(day);
 
 const sign = (partnership: string) => `\n\nThank you,\n${partnership}`;
 

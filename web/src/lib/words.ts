@@ -1,3 +1,4 @@
+import { dayText, dayWithWeekday } from '@pv/shared/dates';
 import type { ageBands, digitalAccessLevels, ethnicities, parentRoles, yesNo } from '@pv/shared/group-rule';
 
 /**
@@ -53,21 +54,11 @@ export const profileAnswerLabels: Record<string, Record<string, string>> = {
 
 export const preferNotToSayLabel = 'Prefer not to say';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "2026-03-03" → "Tuesday 3 March 2026". */
-export function dateInWords(isoDay: string): string {
-  const d = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? isoDay : longDate.format(d).replace(',', '');
-}
+export const dateInWords = (isoDay: string): string => dayWithWeekday(isoDay.slice(0, 10));
 
-/** An ISO timestamp → "3 March 2026". */
-export function dayOf(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : shortDate.format(d);
-}
+/** A day or a moment → "3 March 2026" (a moment as the day it was in England). */
+export const dayOf = (iso: string | undefined): string => dayText(iso);
 
 /** "14:30" → "2:30pm", "10:00" → "10am". */
 export function timeInWords(hhmm: string): string {

@@ -1,3 +1,4 @@
+import { dayText } from '@pv/shared/dates';
 import {
   configInputs,
   type ConfigInput,
@@ -193,12 +194,7 @@ export function ruleOptions(): RuleOptions {
   };
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function formatDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
-}
+export const formatDate = (iso: string): string => dayText(iso.slice(0, 10));
 
 export interface ItemView {
   id: string;

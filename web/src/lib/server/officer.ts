@@ -1,3 +1,4 @@
+import { dayText, dayWithWeekday, monthText } from '@pv/shared/dates';
 import { error, redirect } from '@sveltejs/kit';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { api, ApiError } from './api';
@@ -110,26 +111,14 @@ export function sixMonthsAgo(now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, now.getUTCDate())).toISOString();
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /** "Tuesday 3 March 2026" from "2026-03-03". */
-export function meetingDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
-}
+export const meetingDay = (iso: string): string => dayWithWeekday(iso);
 
-export function dayOf(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  return Number.isNaN(date.getTime()) ? isoDateTime : shortDate.format(date);
-}
+/** A moment → "3 Mar 2026", the day it was in England. */
+export const dayOf = (isoDateTime: string): string => dayText(isoDateTime, 'short');
 
 /** "Mar 2026" from "2026-03". */
-export function monthOf(month: string): string {
-  const date = new Date(`${month}-01T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? month : monthName.format(date);
-}
+export const monthOf = (month: string): string => monthText(month);
 
 /** Today as the API counts days (UTC), as YYYY-MM-DD: meetings before it are past. */
 export function today(now = new Date()): string {

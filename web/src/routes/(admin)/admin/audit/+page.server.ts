@@ -1,3 +1,4 @@
+import { momentText } from '@pv/shared/dates';
 import { kindLabels, type AuditEntry, type TenantConfig } from '@pv/shared/config.schema';
 import { describeRule, type GroupRule } from '@pv/shared/group-rule';
 import { toSlug } from '@pv/shared/validation';
@@ -58,7 +59,6 @@ const fieldLabels: Record<string, string> = {
   auditEntriesDeleted: 'Old audit entries deleted',
 };
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 function display(field: string, value: unknown, config: TenantConfig): string {
   if (value === null || value === undefined || value === '') return '(empty)';
@@ -118,7 +118,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       entries: page.items.map((entry) => ({
         id: entry.id,
         at: entry.at,
-        when: when.format(new Date(entry.at)),
+        when: momentText(entry.at),
         who: entry.actor.email || 'Unknown',
         what: describe(entry, config),
         changes: Object.entries(entry.changes).map(([field, [before, after]]) => ({

@@ -1,3 +1,4 @@
+import { dayText } from '@pv/shared/dates';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import {
   freeTextTypes,
@@ -46,8 +47,7 @@ function readFilter(url: URL, choices: ReturnType<typeof filterChoices>): { valu
 
 const percentText = (p: number) => `${Number.isInteger(p) ? p : p.toFixed(1)}%`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayText = (day: string) => shortDay.format(new Date(`${day}T00:00:00Z`));
+const shortDay = (day: string) => dayText(day, 'short');
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -148,6 +148,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     responses: results.responses === null ? `${fewer} responses` : plural(results.responses, 'response'),
     noResponses: results.responses === 0,
     questions: results.questions.map(question),
-    days: days.map((d) => ({ day: d.day, label: dayText(d.day), count: d.count, text: countText(d.count) })),
+    days: days.map((d) => ({ day: d.day, label: shortDay(d.day), count: d.count, text: countText(d.count) })),
   };
 };

@@ -1,3 +1,4 @@
+import { dayText } from '@pv/shared/dates';
 import { error } from '@sveltejs/kit';
 import { freeTextTypes, responseChannelLabels } from '@pv/shared/survey.schema';
 import { ApiError } from '$lib/server/api';
@@ -12,7 +13,6 @@ import type { PageServerLoad } from './$types';
  */
 const PAGE_SIZE = 20;
 
-const longDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The text in pieces, the parts that match the search marked (case ignored). */
 function marked(text: string, search: string): { text: string; match: boolean }[] {
@@ -70,7 +70,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     items: page.items.map((item) => ({
       id: item.id,
       parts: marked(item.text, search),
-      day: longDay.format(new Date(`${item.day}T00:00:00Z`)),
+      day: dayText(item.day),
       channel: responseChannelLabels[item.channel] ?? item.channel,
     })),
     next: page.next ? query({ cursor: page.next, page: String(pageNumber + 1) }) : undefined,
