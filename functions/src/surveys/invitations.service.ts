@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { effectiveStatus, type InvitationStats, type InviteInput, type InviteResult } from '@pv/shared/survey.schema';
 import { auditPut } from '../audit/audit.repository.ts';
 import { getToken, tokenPut } from '../member-access/member-access.repository.ts';
@@ -46,7 +46,7 @@ export async function readInvitationItem(tenantId: string, surveyId: string, pan
 /** The invitation behind a link; refuses a used-up (answered), expired or foreign link. */
 export async function readInvitation(tenantId: string, surveyId: string, linkToken: string): Promise<InvitationItem> {
   const grant = await getToken(tenantId, linkToken);
-  const gone = new DomainError('not-found', 'This invitation link has expired or is not complete. Copy the whole link from the email.');
+  const gone = notFound('This invitation link has expired or is not complete. Copy the whole link from the email.');
   if (!grant || grant.purpose !== 'survey' || grant.next !== surveyId || grant.expiresAt <= Math.floor(Date.now() / 1000)) throw gone;
   const invitation = await readInvitationItem(tenantId, surveyId, grant.panelId, grant.memberId);
   if (!invitation) throw gone;
@@ -99,7 +99,7 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
   }
   const chosen = panels.filter((p) => p.status === 'active' && (input.scope !== 'panel' || p.id === input.panelId));
   if (input.scope === 'panel' && !chosen.length) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { panelId: 'Choose an active panel' } });
+    throw invalid({ panelId: 'Choose an active panel' });
   }
   const existing = new Map(
     (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': keys.invitesPartition(tenantId, surveyId), ':sk': 'INVITE#' } })).map(

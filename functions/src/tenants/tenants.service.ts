@@ -13,7 +13,7 @@ import {
   type TenantConfig,
 } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
 import { newId, nowIso } from '../platform/ids.ts';
 import * as repo from './tenants.repository.ts';
@@ -23,7 +23,7 @@ import type { RefChange } from './tenants.repository.ts';
 
 export async function requireTenant(tenantId: string): Promise<Tenant> {
   const tenant = await repo.getTenant(tenantId);
-  if (!tenant) throw new DomainError('not-found', 'There is no partnership at this address.');
+  if (!tenant) throw notFound('There is no partnership at this address.');
   return tenant;
 }
 
@@ -68,9 +68,7 @@ function idFor<K extends ConfigKind>(kind: K, input: ConfigInput<K>): string {
   }
   const id = toSlug((input as { name: string }).name);
   if (!id) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', {
-      errors: { name: 'Use at least one letter or number in the name' },
-    });
+    throw invalid({ name: 'Use at least one letter or number in the name' });
   }
   return id;
 }
@@ -106,7 +104,7 @@ function checkReferences(kind: ConfigKind, input: Record<string, unknown>, confi
       errors.area = `Choose the whole partnership or one of its districts: ${districts.join(', ')}`;
     }
   }
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors });
+  if (Object.keys(errors).length) throw invalid(errors);
 }
 
 function toStored<K extends ConfigKind>(kind: K, input: ConfigInput<K>): ConfigInput<K> {
@@ -137,7 +135,7 @@ function audit(caller: Caller, action: AuditEntry['action'], kind: ConfigKind, i
 
 async function requireItem(tenantId: string, kind: ConfigKind, id: string): Promise<ConfigItem> {
   const item = await repo.getConfigItem(tenantId, kind, id);
-  if (!item) throw new DomainError('not-found', `There is no ${kindLabels[kind].one} with this id.`);
+  if (!item) throw notFound(`There is no ${kindLabels[kind].one} with this id.`);
   return item;
 }
 
@@ -197,9 +195,7 @@ export async function updateConfigItem<K extends ConfigKind>(
     const b = input as ConfigInput<'baseline'>;
     const old = before as ConfigItem<'baseline'>;
     if (b.groupId !== old.groupId || b.area !== old.area) {
-      throw new DomainError('invalid', 'There is a problem with the information you gave', {
-        errors: { area: 'The group and area of a baseline cannot change. Add a new baseline instead.' },
-      });
+      throw invalid({ area: 'The group and area of a baseline cannot change. Add a new baseline instead.' });
     }
   }
   checkReferences(kind, input as Record<string, unknown>, config);
@@ -225,7 +221,7 @@ export async function moveConfigItem(
 ): Promise<ConfigItem> {
   const config = await getConfig(tenantId);
   const item = (config[kind] as ConfigItem[]).find((i) => i.id === id);
-  if (!item) throw new DomainError('not-found', `There is no ${kindLabels[kind].one} with this id.`);
+  if (!item) throw notFound(`There is no ${kindLabels[kind].one} with this id.`);
   requireVersion(item, expectedVersion);
   // Hubs are ordered within their network; everything else within its kind.
   const siblings = (config[kind] as ConfigItem[]).filter(
