@@ -9,6 +9,7 @@ import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
 import * as panelsRepo from '../panels/panels.repository.ts';
+import { requirePanel } from '../panels/panels.service.ts';
 import { monthUpdate, readCounters } from '../representation/representation.repository.ts';
 import { getConfig } from '../tenants/tenants.service.ts';
 import { meetingInvitation } from './meeting-emails.ts';
@@ -22,12 +23,6 @@ import * as repo from './meetings.repository.ts';
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string): AuditEntry {
   return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'meeting', itemId, changes: {}, summary };
-}
-
-async function requirePanel(tenantId: string, panelId: string) {
-  const panel = await panelsRepo.getPanel(tenantId, panelId);
-  if (!panel) throw notFound('There is no panel at this address.');
-  return panel;
 }
 
 export async function requireMeeting(tenantId: string, panelId: string, meetingId: string): Promise<Meeting> {
