@@ -11,6 +11,7 @@ import {
 } from '@pv/shared/consultation.schema';
 import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { newFeedbackWrites, type Feedback } from '../feedback/feedback.repository.ts';
 import { getMember, memberAppend } from '../panels/panels.repository.ts';
@@ -31,7 +32,7 @@ import * as repo from './consultations.repository.ts';
  */
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'consultation', itemId, changes, summary };
+  return auditEntry(caller, { action, kind: 'consultation', itemId, changes, summary });
 }
 
 

@@ -4,11 +4,12 @@ import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/err
 import { isQuoteOf, WITHHELD, type BulkInput, type Quote, type WaitingQuote, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
 import { findingLabels, findPersonalData } from '@pv/shared/personal-data';
 import { suggestPriorities } from '@pv/shared/priority-matcher';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { config as env } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
-import { newId, nowIso } from '../platform/ids.ts';
+import { nowIso } from '../platform/ids.ts';
 import { requireSecondPerson } from '../platform/second-person.ts';
 import { memberNames } from '../panels/panels.repository.ts';
 import { redactAnswer, responseExists } from '../surveys/surveys.repository.ts';
@@ -24,7 +25,7 @@ import * as repo from './feedback.repository.ts';
  */
 
 export function audit(caller: Caller, action: AuditEntry['action'], kind: AuditEntry['kind'], itemId: string, summary: string): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes: {}, summary };
+  return auditEntry(caller, { action, kind, itemId, summary });
 }
 
 const changedMeanwhile = (current?: Feedback) =>

@@ -3,6 +3,7 @@ import type { Caller } from '@pv/shared/auth.schema';
 import { emptyTally, keyOf, perturb, shown } from '@pv/shared/cell-key';
 import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, MyInvitation, Participation, SupportKind } from '@pv/shared/panel.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
@@ -22,7 +23,7 @@ import * as repo from './meetings.repository.ts';
  */
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'meeting', itemId, changes: {}, summary };
+  return auditEntry(caller, { action, kind: 'meeting', itemId, summary });
 }
 
 export async function requireMeeting(tenantId: string, panelId: string, meetingId: string): Promise<Meeting> {

@@ -12,6 +12,7 @@ import {
   type PublicPanel,
 } from '@pv/shared/panel.schema';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink } from '../member-access/member-access.service.ts';
 import { enforce, limitHit } from '../limits/limits.service.ts';
@@ -33,7 +34,7 @@ export const PANEL_CONTACT_WORDING = 'panel-contact-2026-11';
 // Panels (officers)
 
 function audit(caller: Caller, action: AuditEntry['action'], kind: AuditEntry['kind'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes, summary };
+  return auditEntry(caller, { action, kind, itemId, changes, summary });
 }
 
 function requireActiveNetwork(config: TenantConfig, networkId: string) {

@@ -3,13 +3,14 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '@pv/shared/auth.schema';
 import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { effectiveStatus, type InvitationStats, type InviteInput, type InviteResult } from '@pv/shared/survey.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { getToken, tokenPut } from '../member-access/member-access.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { listMembers, listPanels, memberAppend, type StoredMember } from '../panels/panels.repository.ts';
 import { config as appConfig } from '../platform/config.ts';
 import { db, isConditionFailure, queryAll, tableName, transactWrite, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
-import { newId, nowIso } from '../platform/ids.ts';
+import { nowIso } from '../platform/ids.ts';
 import { getCounted } from '../profiles/profiles.repository.ts';
 import { getPublicTenant } from '../tenants/tenants.service.ts';
 import { invitationEmail, reminderEmail } from './survey-emails.ts';
@@ -194,16 +195,15 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
     const scope = input.scope === 'all' ? 'all panels' : input.scope === 'panel' ? `panel ${input.panelId}` : `group ${input.groupId}`;
     await transactWrite(
       [
-        auditPut(tenantId, {
-          id: newId(),
-          at: nowIso(),
-          actor: { sub: caller.sub, email: caller.email },
-          action: input.reminder ? 'remind' : 'invite',
-          kind: 'survey',
-          itemId: surveyId,
-          changes: {},
-          summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
-        }),
+        auditPut(
+          tenantId,
+          auditEntry(caller, {
+            action: input.reminder ? 'remind' : 'invite',
+            kind: 'survey',
+            itemId: surveyId,
+            summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
+          }),
+        ),
       ],
       () => new DomainError('conflict', 'Try again.'),
     );

@@ -21,6 +21,7 @@ import {
   type SurveyResults,
 } from '@pv/shared/survey.schema';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { transactWrite } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -37,7 +38,7 @@ import * as repo from './surveys.repository.ts';
 export type SurveyWithCount = Survey & { effectiveStatus: Survey['status'] };
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'survey', itemId, changes, summary };
+  return auditEntry(caller, { action, kind: 'survey', itemId, changes, summary });
 }
 
 const invalidSurvey = (errors: FieldErrors) => invalid(errors, 'There is a problem with the survey');

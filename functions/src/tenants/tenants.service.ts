@@ -15,7 +15,8 @@ import {
 import type { Caller } from '@pv/shared/auth.schema';
 import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
-import { newId, nowIso } from '../platform/ids.ts';
+import { auditEntry } from '../audit/audit-entry.ts';
+import { nowIso } from '../platform/ids.ts';
 import * as repo from './tenants.repository.ts';
 import type { RefChange } from './tenants.repository.ts';
 
@@ -130,7 +131,7 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
 }
 
 function audit(caller: Caller, action: AuditEntry['action'], kind: ConfigKind, itemId: string, changes: AuditEntry['changes']): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes };
+  return auditEntry(caller, { action, kind, itemId, changes });
 }
 
 async function requireItem(tenantId: string, kind: ConfigKind, id: string): Promise<ConfigItem> {
@@ -316,15 +317,7 @@ export async function updateTenantSettings(
   const after: Tenant = { ...before, ...given, version: before.version + 1, updatedAt: nowIso() };
   const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
-  await repo.replaceTenant(after, expectedVersion, {
-    id: newId(),
-    at: nowIso(),
-    actor: { sub: caller.sub, email: caller.email },
-    action: 'update',
-    kind: 'tenant',
-    itemId: tenantId,
-    changes,
-  });
+  await repo.replaceTenant(after, expectedVersion, auditEntry(caller, { action: 'update', kind: 'tenant', itemId: tenantId, changes }));
   return after;
 }
 
