@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { effectiveStatus, type InvitationStats, type InviteInput, type InviteResult } from '@pv/shared/survey.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { getToken, tokenPut } from '../member-access/member-access.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { listMembers, listPanels, memberAppend, type StoredMember } from '../panels/panels.repository.ts';
 import { config as appConfig } from '../platform/config.ts';
 import { isConditionFailure, transactWrite, type TransactItem } from '../platform/dynamodb.ts';
-import { newId, nowIso } from '../platform/ids.ts';
+import { nowIso } from '../platform/ids.ts';
 import { getCounted } from '../profiles/profiles.repository.ts';
 import { getPublicTenant } from '../tenants/tenants.service.ts';
 import {
@@ -36,7 +37,7 @@ const REMIND_AFTER_HOURS = 24;
 /** The invitation behind a link; refuses a used-up (answered), expired or foreign link. */
 export async function readInvitation(tenantId: string, surveyId: string, linkToken: string): Promise<InvitationItem> {
   const grant = await getToken(tenantId, linkToken);
-  const gone = new DomainError('not-found', 'This invitation link has expired or is not complete. Copy the whole link from the email.');
+  const gone = notFound('This invitation link has expired or is not complete. Copy the whole link from the email.');
   if (!grant || grant.purpose !== 'survey' || grant.next !== surveyId || grant.expiresAt <= Math.floor(Date.now() / 1000)) throw gone;
   const invitation = await getInvitation(tenantId, surveyId, grant.panelId, grant.memberId);
   if (!invitation) throw gone;
@@ -66,7 +67,7 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
   }
   const chosen = panels.filter((p) => p.status === 'active' && (input.scope !== 'panel' || p.id === input.panelId));
   if (input.scope === 'panel' && !chosen.length) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { panelId: 'Choose an active panel' } });
+    throw invalid({ panelId: 'Choose an active panel' });
   }
   const existing = new Map((await listInvitations(tenantId, surveyId)).map((i) => [`${i.panelId}#${i.memberId}`, i]));
   const result: InviteResult = { invited: 0, reminded: 0, noEmail: 0, alreadyInvited: 0, alreadyAnswered: 0 };
@@ -140,16 +141,15 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
     const scope = input.scope === 'all' ? 'all panels' : input.scope === 'panel' ? `panel ${input.panelId}` : `group ${input.groupId}`;
     await transactWrite(
       [
-        auditPut(tenantId, {
-          id: newId(),
-          at: nowIso(),
-          actor: { sub: caller.sub, email: caller.email },
-          action: input.reminder ? 'remind' : 'invite',
-          kind: 'survey',
-          itemId: surveyId,
-          changes: {},
-          summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
-        }),
+        auditPut(
+          tenantId,
+          auditEntry(caller, {
+            action: input.reminder ? 'remind' : 'invite',
+            kind: 'survey',
+            itemId: surveyId,
+            summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
+          }),
+        ),
       ],
       () => new DomainError('conflict', 'Try again.'),
     );
