@@ -68,6 +68,19 @@ export class DomainError extends Error {
   }
 }
 
+/** The title of most refusals with field errors: the fields say what to change. */
+export const INVALID_MESSAGE = 'There is a problem with the information you gave';
+
+/** A refusal (400) with a message per field. */
+export function invalid(errors: FieldErrors, message: string = INVALID_MESSAGE): DomainError {
+  return new DomainError('invalid', message, { errors });
+}
+
+/** Nothing (the caller may see) at this address (404). */
+export function notFound(message: string): DomainError {
+  return new DomainError('not-found', message);
+}
+
 export function isProblem(value: unknown): value is Problem {
   return (
     typeof value === 'object' &&

@@ -3,7 +3,7 @@ import { addTally, emptyTally, perturb, tallyIn } from '@pv/shared/cell-key';
 import type { Action, ActionInput, LogFilter, LogPage, PublicAction } from '@pv/shared/action.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import type { MyMembership } from '@pv/shared/panel.schema';
-import { DomainError, type FieldErrors } from '@pv/shared/errors';
+import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/errors';
 import { findPersonalData, unconfirmed, type Finding } from '@pv/shared/personal-data';
 import { auditPut } from '../audit/audit.repository.ts';
 import { listConsultations } from '../consultations/consultations.repository.ts';
@@ -24,13 +24,12 @@ import { feedbackCount } from './log-counts.ts';
  * is approved too.
  */
 
-const invalid = (errors: FieldErrors) => new DomainError('invalid', 'There is a problem with the information you gave', { errors });
-const notFound = () => new DomainError('not-found', 'There is no action at this address.');
+const noAction = () => notFound('There is no action at this address.');
 const changedMeanwhile = (current?: Action) => new DomainError('conflict', 'Someone else changed this action while you were editing. Check their version and make your change again.', current ? { current } : {});
 
 export async function requireAction(tenantId: string, id: string): Promise<Action> {
   const a = await repo.getAction(tenantId, id);
-  if (!a) throw notFound();
+  if (!a) throw noAction();
   return a;
 }
 
@@ -269,6 +268,6 @@ export async function publicLog(tenantId: string, filter: LogFilter): Promise<Lo
 export async function publicAction(tenantId: string, id: string): Promise<PublicAction> {
   await getPublicTenant(tenantId);
   const a = await repo.getPublicAction(tenantId, id);
-  if (!a) throw new DomainError('not-found', 'There is no published action at this address.');
+  if (!a) throw notFound('There is no published action at this address.');
   return a;
 }

@@ -9,8 +9,9 @@ import {
   type ConversationInput,
   type PublicConsultation,
 } from '@pv/shared/consultation.schema';
-import { DomainError, type FieldErrors } from '@pv/shared/errors';
+import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { newFeedbackWrites, type Feedback } from '../feedback/feedback.repository.ts';
 import { getMember, memberAppend } from '../panels/panels.repository.ts';
@@ -31,14 +32,13 @@ import * as repo from './consultations.repository.ts';
  */
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'consultation', itemId, changes, summary };
+  return auditEntry(caller, { action, kind: 'consultation', itemId, changes, summary });
 }
 
-const invalid = (errors: FieldErrors) => new DomainError('invalid', 'There is a problem with the information you gave', { errors });
 
 export async function requireConsultation(tenantId: string, id: string): Promise<Consultation> {
   const c = await repo.getConsultation(tenantId, id);
-  if (!c) throw new DomainError('not-found', 'There is no consultation at this address.');
+  if (!c) throw notFound('There is no consultation at this address.');
   return c;
 }
 
@@ -64,7 +64,7 @@ export async function listConsultations(tenantId: string): Promise<Consultation[
 
 export async function getConsultation(tenantId: string, id: string): Promise<{ consultation: Consultation; conversations: Conversation[] }> {
   const { consultation, conversations } = await repo.consultationWithConversations(tenantId, id);
-  if (!consultation) throw new DomainError('not-found', 'There is no consultation at this address.');
+  if (!consultation) throw notFound('There is no consultation at this address.');
   return { consultation, conversations: conversations.sort((a, b) => b.heldOn.localeCompare(a.heldOn)) };
 }
 
@@ -150,7 +150,7 @@ export async function publicConsultations(tenantId: string): Promise<PublicConsu
 
 export async function publicConsultation(tenantId: string, id: string): Promise<PublicConsultation> {
   const c = await repo.getConsultation(tenantId, id);
-  if (!c || c.stage === 'draft') throw new DomainError('not-found', 'There is no consultation at this address.');
+  if (!c || c.stage === 'draft') throw notFound('There is no consultation at this address.');
   return publicView(c);
 }
 

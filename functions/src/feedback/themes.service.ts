@@ -1,6 +1,6 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import type { Feedback, FeedbackView, Theme, ThemeInput, ThemeSummary } from '@pv/shared/feedback.schema';
 import { suppressRow } from '@pv/shared/suppress-small-numbers';
 import { toSlug } from '@pv/shared/validation';
@@ -17,12 +17,12 @@ import { audit, bulk, view } from './triage.service.ts';
  * leave it (on the theme item, in the same transaction), and shown with small numbers suppressed.
  */
 
-const notFound = () => new DomainError('not-found', 'There is no theme at this address. It may have been merged into another.');
+const noTheme = () => notFound('There is no theme at this address. It may have been merged into another.');
 const changedMeanwhile = (current?: Theme) => new DomainError('conflict', 'Someone else changed this theme. Check their version and try again.', current ? { current } : {});
 
 export async function requireTheme(tenantId: string, id: string): Promise<Theme> {
   const t = await repo.getTheme(tenantId, id);
-  if (!t) throw notFound();
+  if (!t) throw noTheme();
   return t;
 }
 
@@ -91,7 +91,7 @@ export async function splitTheme(caller: Caller, tenantId: string, id: string, i
   await requireTheme(tenantId, id);
   const members = new Set(await repo.themeMemberIds(tenantId, id));
   const outside = ids.filter((f) => !members.has(f));
-  if (outside.length) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { ids: 'Choose comments from this theme' } });
+  if (outside.length) throw invalid({ ids: 'Choose comments from this theme' });
   const theme = await createTheme(caller, tenantId, input, ids);
   await transactWrite([auditPut(tenantId, audit(caller, 'split', 'theme', id, `Moved ${ids.length} ${ids.length === 1 ? 'comment' : 'comments'} to the new theme ‘${theme.name}’`))], () => new DomainError('conflict', 'Try again.'));
   return theme;
@@ -103,9 +103,9 @@ export async function splitTheme(caller: Caller, tenantId: string, id: string, i
  * it again finishes the job.
  */
 export async function mergeTheme(caller: Caller, tenantId: string, id: string, version: number, intoId: string, relinkActions: (from: string, into: string, actionIds: string[]) => Promise<void>): Promise<Theme> {
-  if (id === intoId) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { intoThemeId: 'Choose a different theme to merge into' } });
+  if (id === intoId) throw invalid({ intoThemeId: 'Choose a different theme to merge into' });
   const [from, into] = await Promise.all([requireTheme(tenantId, id), repo.getTheme(tenantId, intoId)]);
-  if (!into) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { intoThemeId: 'Choose a theme from the list' } });
+  if (!into) throw invalid({ intoThemeId: 'Choose a theme from the list' });
   if (from.version !== version) throw changedMeanwhile(from);
   const ids = await repo.themeMemberIds(tenantId, id);
   if (ids.length) await bulk(caller, tenantId, { ids, action: 'add-to-theme', themeId: intoId });

@@ -1,14 +1,15 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
-import { DomainError, type FieldErrors } from '@pv/shared/errors';
+import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/errors';
 import { isQuoteOf, WITHHELD, type BulkInput, type Quote, type WaitingQuote, type BulkResult, type Feedback, type FeedbackView, type TagInput, type TriageCounts, type TriageFilter } from '@pv/shared/feedback.schema';
 import { findingLabels, findPersonalData } from '@pv/shared/personal-data';
 import { suggestPriorities } from '@pv/shared/priority-matcher';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { config as env } from '../platform/config.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
-import { newId, nowIso } from '../platform/ids.ts';
+import { nowIso } from '../platform/ids.ts';
 import { requireSecondPerson } from '../platform/second-person.ts';
 import { memberNames } from '../panels/panels.repository.ts';
 import { redactAnswer, responseExists } from '../surveys/surveys.repository.ts';
@@ -24,10 +25,9 @@ import * as repo from './feedback.repository.ts';
  */
 
 export function audit(caller: Caller, action: AuditEntry['action'], kind: AuditEntry['kind'], itemId: string, summary: string): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes: {}, summary };
+  return auditEntry(caller, { action, kind, itemId, summary });
 }
 
-const invalid = (errors: FieldErrors) => new DomainError('invalid', 'There is a problem with the information you gave', { errors });
 const changedMeanwhile = (current?: Feedback) =>
   new DomainError('conflict', 'Someone else changed this comment while you were looking at it. Check their change and try again.', current ? { current: view(current, []) } : {});
 
@@ -47,7 +47,7 @@ export function view(f: Feedback, priorities: TenantConfig['priority']): Feedbac
 /** A comment officers may see (a flagged one is for the safeguarding contact only). */
 export async function requireFeedback(tenantId: string, id: string): Promise<Feedback> {
   const f = await repo.getFeedback(tenantId, id);
-  if (!f || f.status === 'safeguarding') throw new DomainError('not-found', 'There is no comment at this address. It may have been removed.');
+  if (!f || f.status === 'safeguarding') throw notFound('There is no comment at this address. It may have been removed.');
   return f;
 }
 
@@ -237,7 +237,7 @@ export async function handleSafeguarding(caller: Caller, tenantId: string, id: s
   const config = await getConfig(tenantId);
   requireContact(caller, config);
   const f = await repo.getFeedback(tenantId, id);
-  if (!f || f.status !== 'safeguarding') throw new DomainError('not-found', 'There is no flagged comment at this address.');
+  if (!f || f.status !== 'safeguarding') throw notFound('There is no flagged comment at this address.');
   if (f.version !== version) throw changedMeanwhile();
   await transactWrite(
     [repo.handledUpdate(tenantId, id, version, { by: caller.email, at: nowIso(), note }), auditPut(tenantId, audit(caller, 'update', 'feedback', id, 'Recorded what was done about a safeguarding concern'))],

@@ -15,7 +15,7 @@ import * as actions from '../actions/actions.repository.ts';
 import * as consultations from '../consultations/consultations.repository.ts';
 import * as feedback from '../feedback/feedback.repository.ts';
 import { listPanels } from '../panels/panels.service.ts';
-import { DomainError } from '@pv/shared/errors';
+import { notFound } from '@pv/shared/errors';
 import { nowIso } from '../platform/ids.ts';
 import { representation } from '../representation/representation.service.ts';
 import { getConfig } from '../tenants/tenants.service.ts';
@@ -73,8 +73,8 @@ export async function overview(tenantId: string, query: InsightQuery): Promise<I
 export async function heatmap(tenantId: string, query: InsightQuery): Promise<InsightHeatmap> {
   const { period, readAt } = setUp(query);
   const [config, byMonth] = await Promise.all([getConfig(tenantId), feedbackByMonth(tenantId, period.months)]);
-  if (query.network && !config.hubNetwork.some((n) => n.id === query.network)) throw new DomainError('not-found', 'There is no hub network with that name.');
-  if (query.group && !config.group.some((g) => g.id === query.group)) throw new DomainError('not-found', 'There is no group with that name.');
+  if (query.network && !config.hubNetwork.some((n) => n.id === query.network)) throw notFound('There is no hub network with that name.');
+  if (query.group && !config.group.some((g) => g.id === query.group)) throw notFound('There is no group with that name.');
   return views.heatmap(config, period, readAt, byMonth, { ...(query.network ? { network: query.network } : {}), ...(query.group ? { group: query.group } : {}) });
 }
 
@@ -95,7 +95,7 @@ export async function themes(tenantId: string, query: InsightQuery): Promise<Ins
 export async function theme(tenantId: string, themeId: string, query: InsightQuery): Promise<InsightThemeDetail> {
   const { period, readAt } = setUp(query);
   const [config, th] = await Promise.all([getConfig(tenantId), feedback.getTheme(tenantId, themeId)]);
-  if (!th) throw new DomainError('not-found', 'There is no theme at this address.');
+  if (!th) throw notFound('There is no theme at this address.');
   const [published, quotes] = await Promise.all([publishedActions(tenantId, th.actionIds), feedback.listQuotes(tenantId, themeId)]);
   return views.themeDetail(
     config,

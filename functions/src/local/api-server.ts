@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, notFound } from '@pv/shared/errors';
 import { bearerToken, verifyIdToken } from '../platform/auth.ts';
 import { problem, type Handler } from '../platform/http.ts';
 import { routes, type RouteDefinition } from '../routes.ts';
@@ -132,7 +132,7 @@ export async function handle(compiled: CompiledRoute[], req: IncomingMessage, re
       send(res, await handler(event, lambdaContext(event.requestContext.requestId)));
       return;
     }
-    throw new DomainError('not-found', pathMatched ? 'This address does not accept that method.' : 'There is nothing at this address.');
+    throw notFound(pathMatched ? 'This address does not accept that method.' : 'There is nothing at this address.');
   } catch (error) {
     const domain = error instanceof DomainError ? error : new DomainError('internal', 'Something went wrong on our side.');
     if (!(error instanceof DomainError)) process.stderr.write(`local API error: ${(error as Error).stack}\n`);

@@ -1,14 +1,16 @@
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
 import { emptyTally, keyOf, perturb, shown } from '@pv/shared/cell-key';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import type { AttendanceInput, Invitation, Meeting, MeetingInput, MeetingReplyInput, MyInvitation, Participation, SupportKind } from '@pv/shared/panel.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink, type MemberCaller } from '../member-access/member-access.service.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { transactWrite, type TransactItem } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
 import * as panelsRepo from '../panels/panels.repository.ts';
+import { requirePanel } from '../panels/panels.service.ts';
 import { monthUpdate, readCounters } from '../representation/representation.repository.ts';
 import { getConfig } from '../tenants/tenants.service.ts';
 import { meetingInvitation } from './meeting-emails.ts';
@@ -21,28 +23,22 @@ import * as repo from './meetings.repository.ts';
  */
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'meeting', itemId, changes: {}, summary };
-}
-
-async function requirePanel(tenantId: string, panelId: string) {
-  const panel = await panelsRepo.getPanel(tenantId, panelId);
-  if (!panel) throw new DomainError('not-found', 'There is no panel at this address.');
-  return panel;
+  return auditEntry(caller, { action, kind: 'meeting', itemId, summary });
 }
 
 export async function requireMeeting(tenantId: string, panelId: string, meetingId: string): Promise<Meeting> {
   const meeting = await repo.getMeeting(tenantId, panelId, meetingId);
-  if (!meeting) throw new DomainError('not-found', 'There is no meeting at this address.');
+  if (!meeting) throw notFound('There is no meeting at this address.');
   return meeting;
 }
 
 export async function createMeeting(caller: Caller, tenantId: string, panelId: string, input: MeetingInput): Promise<Meeting> {
   const [config, panel] = await Promise.all([getConfig(tenantId), requirePanel(tenantId, panelId)]);
   if (input.hubId && !config.hub.some((h) => h.id === input.hubId && h.networkId === panel.networkId)) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { hubId: 'Choose a Family Hub in this panel’s network' } });
+    throw invalid({ hubId: 'Choose a Family Hub in this panel’s network' });
   }
   if (input.format !== 'online' && !input.hubId && !input.place) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { place: 'Choose a Family Hub or say where the meeting is' } });
+    throw invalid({ place: 'Choose a Family Hub or say where the meeting is' });
   }
   const meeting: Meeting = {
     ...input,
@@ -162,7 +158,7 @@ export async function replyToMeeting(me: MemberCaller, meetingId: string, input:
     requireMeeting(me.tenantId, me.panelId, meetingId),
     repo.getInvitation(me.tenantId, meetingId, me.memberId),
   ]);
-  if (!invitation) throw new DomainError('not-found', 'You were not invited to this meeting.');
+  if (!invitation) throw notFound('You were not invited to this meeting.');
   if (meeting.date < nowIso().slice(0, 10)) throw new DomainError('unprocessable', 'This meeting has already happened.');
   const items: TransactItem[] = [
     repo.invitationUpdate(me.tenantId, meetingId, me.memberId, {

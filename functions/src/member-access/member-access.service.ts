@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, notFound } from '@pv/shared/errors';
 import { config } from '../platform/config.ts';
 import type { TransactItem } from '../platform/dynamodb.ts';
 import * as repo from './member-access.repository.ts';
@@ -63,7 +63,7 @@ export function openSession(tenantId: string, panelId: string, memberId: string)
 }
 
 const linkProblem = () =>
-  new DomainError('not-found', 'This link has been used already or has expired. Ask for a new link and we will email it to you.');
+  notFound('This link has been used already or has expired. Ask for a new link and we will email it to you.');
 
 /** Reads a link without using it up; the caller's transaction includes `consume`. */
 export async function readLink(tenantId: string, token: string, purpose: LinkPurpose) {

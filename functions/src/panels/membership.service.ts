@@ -11,6 +11,7 @@ import {
   type ProfileInput,
 } from '@pv/shared/panel.schema';
 import { retentionWording, type AuditEntry } from '@pv/shared/config.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { enforce, limitHit } from '../limits/limits.service.ts';
 import { logger } from '../platform/logger.ts';
@@ -263,16 +264,12 @@ export async function leavePanel(me: MemberCaller): Promise<void> {
  */
 export async function eraseMe(me: MemberCaller): Promise<void> {
   const { member, panel } = await requireMember(me);
-  await eraseMember(me.tenantId, panel, member, {
-    id: newId(),
-    at: nowIso(),
-    actor: { sub: `member:${member.id}`, email: '' },
-    action: 'erase',
-    kind: 'member',
-    itemId: member.id,
-    changes: {},
-    summary: `A member of ‘${panel.name}’ erased their personal data`,
-  });
+  await eraseMember(
+    me.tenantId,
+    panel,
+    member,
+    auditEntry({ sub: `member:${member.id}`, email: '' }, { action: 'erase', kind: 'member', itemId: member.id, summary: `A member of ‘${panel.name}’ erased their personal data` }),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AuditEntry, PublicTenant, TenantConfig } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import {
   postcodeDistrict,
   type AssistedMemberInput,
@@ -13,6 +13,7 @@ import {
 } from '@pv/shared/panel.schema';
 import { csvFile } from '@pv/shared/csv';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { issueLink } from '../member-access/member-access.service.ts';
 import { enforce, limitHit } from '../limits/limits.service.ts';
@@ -34,18 +35,18 @@ export const PANEL_CONTACT_WORDING = 'panel-contact-2026-11';
 // Panels (officers)
 
 function audit(caller: Caller, action: AuditEntry['action'], kind: AuditEntry['kind'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes, summary };
+  return auditEntry(caller, { action, kind, itemId, changes, summary });
 }
 
 function requireActiveNetwork(config: TenantConfig, networkId: string) {
   const network = config.hubNetwork.find((n) => n.id === networkId && n.status === 'active');
-  if (!network) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { networkId: 'Choose a hub network from the list' } });
+  if (!network) throw invalid({ networkId: 'Choose a hub network from the list' });
   return network;
 }
 
 export async function requirePanel(tenantId: string, panelId: string): Promise<Panel> {
   const panel = await repo.getPanel(tenantId, panelId);
-  if (!panel) throw new DomainError('not-found', 'There is no panel at this address.');
+  if (!panel) throw notFound('There is no panel at this address.');
   return panel;
 }
 
@@ -70,7 +71,7 @@ export async function createPanel(caller: Caller, tenantId: string, input: Panel
         ? new DomainError('conflict', 'There is already a panel with this name. Choose a different name.', {
             errors: { name: 'There is already a panel with this name. Choose a different name.' },
           })
-        : new DomainError('invalid', 'There is a problem with the information you gave', { errors: { networkId: 'Choose a hub network from the list' } }),
+        : invalid({ networkId: 'Choose a hub network from the list' }),
   );
   return panel;
 }
@@ -84,9 +85,7 @@ export async function updatePanel(caller: Caller, tenantId: string, panelId: str
   if (before.version !== expectedVersion) throw conflict();
   if (input.networkId !== before.networkId) {
     if (before.memberCount + before.pendingCount > 0) {
-      throw new DomainError('invalid', 'There is a problem with the information you gave', {
-        errors: { networkId: 'A panel with members cannot move to another hub network. Start a new panel instead.' },
-      });
+      throw invalid({ networkId: 'A panel with members cannot move to another hub network. Start a new panel instead.' });
     }
     requireActiveNetwork(config, input.networkId);
   }
@@ -124,7 +123,7 @@ export async function publicPanels(tenantId: string, postcode?: string): Promise
   if (postcode === undefined) return { panels: all, matched: true };
   const district = postcodeDistrict(postcode);
   if (!district) {
-    throw new DomainError('invalid', 'There is a problem with the postcode', { errors: { postcode: 'Enter a postcode, like NG18 2AB, or the first part of it, like NG18' } });
+    throw invalid({ postcode: 'Enter a postcode, like NG18 2AB, or the first part of it, like NG18' }, 'There is a problem with the postcode');
   }
   const networkIds = tenant.hubNetworks.filter((n) => n.postcodeDistricts.split(' ').includes(district)).map((n) => n.id);
   const matching = all.filter((p) => networkIds.includes(p.networkId));
@@ -135,7 +134,7 @@ export async function publicPanel(tenantId: string, panelId: string): Promise<{ 
   const tenant = await getPublicTenant(tenantId);
   const panel = await repo.getPanel(tenantId, panelId);
   const network = panel ? tenant.hubNetworks.find((n) => n.id === panel.networkId) : undefined;
-  if (!panel || panel.status !== 'active' || !network) throw new DomainError('not-found', 'There is no panel at this address.');
+  if (!panel || panel.status !== 'active' || !network) throw notFound('There is no panel at this address.');
   return {
     tenant,
     panel: { id: panel.id, name: panel.name, description: panel.description, networkId: network.id, networkName: network.name, district: network.district, recruiting: panel.recruiting },
@@ -146,7 +145,7 @@ export async function publicPanel(tenantId: string, panelId: string): Promise<{ 
 // Members: shared checks
 
 function fieldProblem(field: string, message: string): DomainError {
-  return new DomainError('invalid', 'There is a problem with the information you gave', { errors: { [field]: message } });
+  return invalid({ [field]: message });
 }
 
 /** Hub and topics must be real, active and (for the hub) in the panel's network. */
@@ -277,7 +276,7 @@ export async function listMembers(tenantId: string, panelId: string, filter: Mem
 
 export async function getMemberForOfficer(tenantId: string, panelId: string, memberId: string): Promise<Member> {
   const member = await repo.getMember(tenantId, panelId, memberId);
-  if (!member) throw new DomainError('not-found', 'There is no member with this id on this panel.');
+  if (!member) throw notFound('There is no member with this id on this panel.');
   return forOfficer(member);
 }
 
@@ -353,7 +352,7 @@ export async function activationItems(tenantId: string, config: TenantConfig, pa
 
 export async function confirmByOfficer(caller: Caller, tenantId: string, panelId: string, memberId: string): Promise<Member> {
   const [config, panel, member] = await Promise.all([getConfig(tenantId), requirePanel(tenantId, panelId), repo.getMember(tenantId, panelId, memberId)]);
-  if (!member) throw new DomainError('not-found', 'There is no member with this id on this panel.');
+  if (!member) throw notFound('There is no member with this id on this panel.');
   if (member.status !== 'pending') throw new DomainError('conflict', 'This member has already been confirmed or has left.');
   const { after, items } = await activationItems(tenantId, config, panel, member, nowIso());
   await transactWrite(

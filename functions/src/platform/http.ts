@@ -1,7 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid } from '@pv/shared/errors';
 import type { Caller, Role } from '@pv/shared/auth.schema';
 import { toFieldErrors } from '@pv/shared/validation';
 import { enforce } from '../limits/limits.service.ts';
@@ -89,7 +89,7 @@ export function parseWith<T extends z.ZodType>(schema: T | undefined, value: unk
   if (!schema) return value as z.output<T>;
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    throw new DomainError('invalid', `There is a problem with the ${what}`, { errors: toFieldErrors(result.error) });
+    throw invalid(toFieldErrors(result.error), `There is a problem with the ${what}`);
   }
   return result.data;
 }

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@pv/shared/errors';
 import { db, isConditionFailure, tableName } from './dynamodb.ts';
+import { idempotencyKeys } from './idempotency.keys.ts';
 
 /**
  * Idempotency for POSTs that create things. The first request with a key claims it (conditional put),
  * runs, and stores its response; a retry with the same key gets the stored response back, so a
  * double-submitted form or a retried request creates one thing.
  *
- * Keys: PK = TENANT#<t>#IDEMP#<caller>#<key>, SK = IDEMP, expiresAt = TTL (24 hours).
+ * One record per caller and key (see `idempotency.keys.ts`); `expiresAt` is its TTL (24 hours).
  */
 export interface StoredResponse {
   statusCode: number;
@@ -18,10 +19,6 @@ export interface StoredResponse {
 
 const TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,80}$/;
-
-export function idempotencyKey(tenantId: string, caller: string, key: string) {
-  return { PK: `TENANT#${tenantId}#IDEMP#${caller}#${key}`, SK: 'IDEMP' };
-}
 
 export function hashRequest(parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
@@ -34,7 +31,7 @@ export async function withIdempotency(
   if (!KEY_PATTERN.test(scope.key)) {
     throw new DomainError('invalid', 'The Idempotency-Key header must be 8 to 80 letters, numbers, dashes or underscores.');
   }
-  const Key = idempotencyKey(scope.tenantId, scope.caller, scope.key);
+  const Key = idempotencyKeys.record(scope.tenantId, scope.caller, scope.key);
   const now = Math.floor(Date.now() / 1000);
   try {
     await db().send(

@@ -1,12 +1,10 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { addTally, emptyTally, newRecordKey, type Tally } from '@pv/shared/cell-key';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import * as meetingsRepo from '../meetings/meetings.repository.ts';
 import * as panelsRepo from '../panels/panels.repository.ts';
-import { db, queryAll, tableName } from '../platform/dynamodb.ts';
 import { countedItem, getCounted, getProfile } from '../profiles/profiles.repository.ts';
 import { representationKeys as keys } from './representation.keys.ts';
-import { counterItem, monthItem, notCounted, type CountState } from './representation.repository.ts';
+import { contributions, counterItem, listCounterSks, monthItem, notCounted, putRebuilt, type CountState } from './representation.repository.ts';
 import { groupsFor, hubFacts } from './representation.service.ts';
 
 /**
@@ -38,9 +36,7 @@ export async function rebuildRepresentation(config: TenantConfig): Promise<{ mem
       counted.push(countedItem(tenantId, member.id, { ...state, panelId: panel.id, recordKey, version: (previous?.version ?? 0) + 1 }));
       if (!state.active) continue;
       for (const scope of [keys.panelScope(panel.id), keys.allScope]) {
-        add(`${scope}#MEMBERS`, recordKey);
-        if (state.answered) add(`${scope}#ANSWERED`, recordKey);
-        for (const g of state.groups) add(`${scope}#GROUP#${g}`, recordKey);
+        for (const what of contributions(state)) add(keys.counterSk(scope, what), recordKey);
       }
     }
     for (const meeting of await meetingsRepo.listMeetings(tenantId, panel.id)) {
@@ -55,22 +51,17 @@ export async function rebuildRepresentation(config: TenantConfig): Promise<{ mem
     }
   }
   // Every existing counter not rebuilt goes to zero (a group nobody is in any more, a month with no meetings left).
-  const existing = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) }, ProjectionExpression: 'SK' });
   const puts: Record<string, unknown>[] = [];
-  const monthSk = (panelId: string, month: string) => keys.month(tenantId, panelId, month).SK;
-  const rebuiltMonths = new Set([...months.values()].map((m) => monthSk(m.panelId, m.month)));
-  for (const item of existing) {
-    const sk = String(item.SK);
-    const month = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
+  const rebuiltMonths = new Set([...months.values()].map((m) => keys.monthSk(m.panelId, m.month)));
+  for (const sk of await listCounterSks(tenantId)) {
+    const month = keys.monthOfSk(sk);
     if (month) {
-      if (!rebuiltMonths.has(sk)) puts.push(monthItem(tenantId, month[1]!, month[2]!, emptyTally, 0));
+      if (!rebuiltMonths.has(sk)) puts.push(monthItem(tenantId, month.panelId, month.month, emptyTally, 0));
     } else if (!counters.has(sk)) puts.push(counterItem(tenantId, sk, emptyTally));
   }
   for (const [sk, t] of counters) puts.push(counterItem(tenantId, sk, t));
   for (const m of months.values()) puts.push(monthItem(tenantId, m.panelId, m.month, m.attended, m.meetings));
   puts.push(...counted);
-  for (let i = 0; i < puts.length; i += 25) {
-    await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: puts.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-  }
+  await putRebuilt(puts);
   return { members, counters };
 }

@@ -10,11 +10,22 @@
  * | members / answered / per group, one panel     | SK = PANEL#p#MEMBERS, PANEL#p#ANSWERED, PANEL#p#GROUP#g  | counter updates         |
  * | the same across the tenant                    | SK = ALL#MEMBERS, ALL#ANSWERED, ALL#GROUP#g              | counter updates         |
  * | meetings attended per month, one panel        | SK = PANEL#p#MONTH#yyyy-mm                               | attendance, participation |
+ * | every counter's SK, to zero the stale ones    | PK = TENANT#t#REP (SK only)                              | recount                 |
  */
+const counterSk = (scope: string, what: string) => `${scope}#${what}`;
+const monthSk = (p: string, month: string) => `PANEL#${p}#MONTH#${month}`;
+
 export const representationKeys = {
   partition: (t: string) => `TENANT#${t}#REP`,
-  counter: (t: string, scope: string, what: string) => ({ PK: `TENANT#${t}#REP`, SK: `${scope}#${what}` }),
+  counterSk,
+  counter: (t: string, scope: string, what: string) => ({ PK: `TENANT#${t}#REP`, SK: counterSk(scope, what) }),
   panelScope: (p: string) => `PANEL#${p}`,
   allScope: 'ALL',
-  month: (t: string, p: string, month: string) => ({ PK: `TENANT#${t}#REP`, SK: `PANEL#${p}#MONTH#${month}` }),
+  monthSk,
+  month: (t: string, p: string, month: string) => ({ PK: `TENANT#${t}#REP`, SK: monthSk(p, month) }),
+  /** The panel and month of a month counter's SK; undefined for any other counter. */
+  monthOfSk: (sk: string): { panelId: string; month: string } | undefined => {
+    const m = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
+    return m ? { panelId: m[1]!, month: m[2]! } : undefined;
+  },
 };

@@ -1,5 +1,6 @@
 import { addRecord, isKeyName, KEY_SUFFIX, keyName, type Tally } from '@pv/shared/cell-key';
-import { queryAll, tableName, type TransactItem } from '../platform/dynamodb.ts';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryAll, tableName, type TransactItem } from '../platform/dynamodb.ts';
 import { representationKeys as keys } from './representation.keys.ts';
 
 /** What one member contributes to the counters: nothing unless active. */
@@ -11,7 +12,8 @@ export interface CountState {
 
 export const notCounted: CountState = { active: false, answered: false, groups: [] };
 
-const contributions = (s: CountState): string[] =>
+/** The counters (MEMBERS, ANSWERED, GROUP#g) a member is counted in: none unless active. */
+export const contributions = (s: CountState): string[] =>
   s.active ? ['MEMBERS', ...(s.answered ? ['ANSWERED'] : []), ...s.groups.map((g) => `GROUP#${g}`)] : [];
 
 /**
@@ -87,6 +89,19 @@ export function counterItem(tenantId: string, sk: string, t: Tally): Record<stri
   return { PK: keys.partition(tenantId), SK: sk, type: 'counter', n: t.n, k: t.k };
 }
 
+/** The SK of every counter a tenant has, month counters included (for the recount job). */
+export async function listCounterSks(tenantId: string): Promise<string[]> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) }, ProjectionExpression: 'SK' });
+  return items.map((item) => String(item.SK));
+}
+
+/** Writes the recount job's items (counters, month counters, members' COUNTED items), 25 to a BatchWriteItem. */
+export async function putRebuilt(items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+  }
+}
+
 export interface MonthCounter {
   /** Attendances (invitations marked as came) and their key sum: a count about people. */
   attended: Tally;
@@ -110,11 +125,11 @@ export async function readCounters(tenantId: string): Promise<CounterSet> {
   const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.partition(tenantId) } });
   for (const item of items) {
     const sk = String(item.SK);
-    const month = /^PANEL#([^#]+)#MONTH#(.+)$/.exec(sk);
+    const month = keys.monthOfSk(sk);
     if (month) {
-      const byMonth = months.get(month[1]!) ?? new Map<string, MonthCounter>();
-      byMonth.set(month[2]!, { attended: { n: Number(item.attended ?? 0), k: Number(item[ATTENDED_KEYS] ?? 0) }, meetings: Number(item.meetings ?? 0) });
-      months.set(month[1]!, byMonth);
+      const byMonth = months.get(month.panelId) ?? new Map<string, MonthCounter>();
+      byMonth.set(month.month, { attended: { n: Number(item.attended ?? 0), k: Number(item[ATTENDED_KEYS] ?? 0) }, meetings: Number(item.meetings ?? 0) });
+      months.set(month.panelId, byMonth);
       continue;
     }
     const m = /^(ALL|PANEL#[^#]+)#(.+)$/.exec(sk);

@@ -1,19 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { effectiveStatus, type InvitationStats, type InviteInput, type InviteResult } from '@pv/shared/survey.schema';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { getToken, tokenPut } from '../member-access/member-access.repository.ts';
 import { newOutboxMessage, outboxPut } from '../outbox/outbox.repository.ts';
 import { listMembers, listPanels, memberAppend, type StoredMember } from '../panels/panels.repository.ts';
 import { config as appConfig } from '../platform/config.ts';
-import { db, isConditionFailure, queryAll, tableName, transactWrite, withoutKeys, type TransactItem } from '../platform/dynamodb.ts';
-import { newId, nowIso } from '../platform/ids.ts';
+import { isConditionFailure, transactWrite, type TransactItem } from '../platform/dynamodb.ts';
+import { nowIso } from '../platform/ids.ts';
 import { getCounted } from '../profiles/profiles.repository.ts';
 import { getPublicTenant } from '../tenants/tenants.service.ts';
+import {
+  getInvitation,
+  invitationAnswered,
+  invitationPut,
+  invitationReminded,
+  listInvitations,
+  readInvitationStats,
+  statsUpdate,
+  type InvitationItem,
+} from './invitations.repository.ts';
 import { invitationEmail, reminderEmail } from './survey-emails.ts';
-import { surveyKeys as keys } from './surveys.keys.ts';
 import { requireSurvey } from './surveys.service.ts';
 
 /**
@@ -23,32 +32,14 @@ import { requireSurvey } from './surveys.service.ts';
  * day, with a fresh link to the same draft.
  */
 
-export interface InvitationItem {
-  panelId: string;
-  memberId: string;
-  networkId: string;
-  hubId?: string;
-  /** The secret that names this invitation's draft (the links map to it). */
-  draftKey: string;
-  invitedAt: string;
-  remindedAt?: string;
-  answeredAt?: string;
-}
-
 const REMIND_AFTER_HOURS = 24;
-const statsAttribute = (what: 'inv' | 'ans', panelId: string) => `${what}_${panelId}`;
-
-export async function readInvitationItem(tenantId: string, surveyId: string, panelId: string, memberId: string): Promise<InvitationItem | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.invite(tenantId, surveyId, panelId, memberId), ConsistentRead: true }));
-  return Item ? withoutKeys<InvitationItem>(Item) : undefined;
-}
 
 /** The invitation behind a link; refuses a used-up (answered), expired or foreign link. */
 export async function readInvitation(tenantId: string, surveyId: string, linkToken: string): Promise<InvitationItem> {
   const grant = await getToken(tenantId, linkToken);
-  const gone = new DomainError('not-found', 'This invitation link has expired or is not complete. Copy the whole link from the email.');
+  const gone = notFound('This invitation link has expired or is not complete. Copy the whole link from the email.');
   if (!grant || grant.purpose !== 'survey' || grant.next !== surveyId || grant.expiresAt <= Math.floor(Date.now() / 1000)) throw gone;
-  const invitation = await readInvitationItem(tenantId, surveyId, grant.panelId, grant.memberId);
+  const invitation = await getInvitation(tenantId, surveyId, grant.panelId, grant.memberId);
   if (!invitation) throw gone;
   if (invitation.answeredAt) throw new DomainError('conflict', 'You have answered this survey already. Thank you for taking part.');
   return invitation;
@@ -56,30 +47,7 @@ export async function readInvitation(tenantId: string, surveyId: string, linkTok
 
 /** In the response's transaction: the invitation is answered (once) and counted. */
 export function answeredInvitation(tenantId: string, surveyId: string, panelId: string, memberId: string, at: string): TransactItem[] {
-  return [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.invite(tenantId, surveyId, panelId, memberId),
-        UpdateExpression: 'SET answeredAt = :at',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(answeredAt)',
-        ExpressionAttributeValues: { ':at': at },
-      },
-    },
-    statsUpdate(tenantId, surveyId, 'ans', panelId),
-  ];
-}
-
-function statsUpdate(tenantId: string, surveyId: string, what: 'inv' | 'ans', panelId: string): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.inviteStats(tenantId, surveyId),
-      UpdateExpression: 'SET #type = :type ADD #a :one',
-      ExpressionAttributeNames: { '#type': 'type', '#a': statsAttribute(what, panelId) },
-      ExpressionAttributeValues: { ':type': 'survey-invite-stats', ':one': 1 },
-    },
-  };
+  return [invitationAnswered(tenantId, surveyId, panelId, memberId, at), statsUpdate(tenantId, surveyId, 'ans', panelId)];
 }
 
 function linkFor(tenantId: string, surveyId: string, member: StoredMember, closesOn: string) {
@@ -99,13 +67,9 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
   }
   const chosen = panels.filter((p) => p.status === 'active' && (input.scope !== 'panel' || p.id === input.panelId));
   if (input.scope === 'panel' && !chosen.length) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { panelId: 'Choose an active panel' } });
+    throw invalid({ panelId: 'Choose an active panel' });
   }
-  const existing = new Map(
-    (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': keys.invitesPartition(tenantId, surveyId), ':sk': 'INVITE#' } })).map(
-      (i) => [`${i.panelId}#${i.memberId}`, withoutKeys<InvitationItem>(i)],
-    ),
-  );
+  const existing = new Map((await listInvitations(tenantId, surveyId)).map((i) => [`${i.panelId}#${i.memberId}`, i]));
   const result: InviteResult = { invited: 0, reminded: 0, noEmail: 0, alreadyInvited: 0, alreadyAnswered: 0 };
   const now = nowIso();
   const remindBefore = new Date(Date.now() - REMIND_AFTER_HOURS * 3600_000).toISOString();
@@ -142,32 +106,15 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
           : invitationEmail(member.name, survey.title, survey.closesOn, tenant.name, link.url, survey.anonymous);
         const message = newOutboxMessage(tenantId, { to: member.email, ...email });
         const inviteWrite: TransactItem = current
-          ? {
-              Update: {
-                TableName: tableName(),
-                Key: keys.invite(tenantId, surveyId, panel.id, member.id),
-                UpdateExpression: 'SET remindedAt = :now',
-                ConditionExpression: 'attribute_not_exists(answeredAt)',
-                ExpressionAttributeValues: { ':now': now },
-              },
-            }
-          : {
-              Put: {
-                TableName: tableName(),
-                Item: {
-                  ...keys.invite(tenantId, surveyId, panel.id, member.id),
-                  type: 'survey-invite',
-                  tenantId,
-                  panelId: panel.id,
-                  memberId: member.id,
-                  networkId: panel.networkId,
-                  ...(member.hubId ? { hubId: member.hubId } : {}),
-                  draftKey: randomBytes(32).toString('base64url'),
-                  invitedAt: now,
-                } satisfies Record<string, unknown> & InvitationItem,
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            };
+          ? invitationReminded(tenantId, surveyId, panel.id, member.id, now)
+          : invitationPut(tenantId, surveyId, {
+              panelId: panel.id,
+              memberId: member.id,
+              networkId: panel.networkId,
+              ...(member.hubId ? { hubId: member.hubId } : {}),
+              draftKey: randomBytes(32).toString('base64url'),
+              invitedAt: now,
+            });
         try {
           await transactWrite(
             [
@@ -194,16 +141,15 @@ export async function invite(caller: Caller, tenantId: string, surveyId: string,
     const scope = input.scope === 'all' ? 'all panels' : input.scope === 'panel' ? `panel ${input.panelId}` : `group ${input.groupId}`;
     await transactWrite(
       [
-        auditPut(tenantId, {
-          id: newId(),
-          at: nowIso(),
-          actor: { sub: caller.sub, email: caller.email },
-          action: input.reminder ? 'remind' : 'invite',
-          kind: 'survey',
-          itemId: surveyId,
-          changes: {},
-          summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
-        }),
+        auditPut(
+          tenantId,
+          auditEntry(caller, {
+            action: input.reminder ? 'remind' : 'invite',
+            kind: 'survey',
+            itemId: surveyId,
+            summary: input.reminder ? `Reminded ${result.reminded} members (${scope}) about ‘${survey.title}’` : `Invited ${result.invited} members (${scope}) to ‘${survey.title}’`,
+          }),
+        ),
       ],
       () => new DomainError('conflict', 'Try again.'),
     );
@@ -215,14 +161,13 @@ export async function invitationStats(tenantId: string, surveyId: string): Promi
   const [, panels, stats] = await Promise.all([
     requireSurvey(tenantId, surveyId),
     listPanels(tenantId),
-    db().send(new GetCommand({ TableName: tableName(), Key: keys.inviteStats(tenantId, surveyId) })),
+    readInvitationStats(tenantId, surveyId),
   ]);
-  const item = stats.Item ?? {};
   const rate = (answered: number, invited: number) => (invited ? Math.round((answered / invited) * 1000) / 10 : null);
   const rows = panels
     .map((p) => {
-      const invited = Number(item[statsAttribute('inv', p.id)] ?? 0);
-      const answered = Number(item[statsAttribute('ans', p.id)] ?? 0);
+      const invited = stats.invited(p.id);
+      const answered = stats.answered(p.id);
       return { panelId: p.id, panelName: p.name, invited, answered, rate: rate(answered, invited) };
     })
     .filter((r) => r.invited > 0);

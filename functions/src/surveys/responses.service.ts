@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Caller } from '@pv/shared/auth.schema';
 import { newRecordKey } from '@pv/shared/cell-key';
 import type { TenantConfig } from '@pv/shared/config.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import type { ProfileAnswers } from '@pv/shared/panel.schema';
 import {
   allQuestions,
@@ -65,7 +65,7 @@ function closedProblem(survey: Survey) {
 
 function requireOpen(survey: Survey, assisted = false) {
   const status = effectiveStatus(survey);
-  if (status === 'draft') throw new DomainError('not-found', 'There is no survey at this address.');
+  if (status === 'draft') throw notFound('There is no survey at this address.');
   // Paper forms that arrive after the closing date may still be entered by an officer.
   if (status === 'closed' && !assisted) throw closedProblem(survey);
 }
@@ -85,7 +85,7 @@ export async function listPublicSurveys(tenantId: string): Promise<PublicSurveyS
 /** A survey's public page: published and open to the public (a closed one says so). */
 export async function publicSurvey(tenantId: string, surveyId: string): Promise<PublicSurvey> {
   const survey = await repo.getSurvey(tenantId, surveyId);
-  if (!survey || survey.status === 'draft') throw new DomainError('not-found', 'There is no survey at this address.');
+  if (!survey || survey.status === 'draft') throw notFound('There is no survey at this address.');
   const view = publicView(survey);
   if (survey.audience === 'panel') {
     // Invitation-only: the page explains, without the questions.
@@ -141,7 +141,7 @@ export async function startAssistedDraft(caller: Caller, tenantId: string, surve
   const [config, survey] = await Promise.all([getConfig(tenantId), requireSurvey(tenantId, surveyId)]);
   requireOpen(survey, true);
   if (input.hubId && !config.hub.some((h) => h.id === input.hubId)) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', { errors: { hubId: 'Choose a hub from the list' } });
+    throw invalid({ hubId: 'Choose a hub from the list' });
   }
   if (input.paperRef && (await repo.paperTaken(tenantId, surveyId, input.paperRef))) {
     throw paperTakenProblem(input.paperRef);
@@ -175,7 +175,7 @@ async function requireDraft(tenantId: string, surveyId: string, token: string): 
   const draft = await repo.getDraft(tenantId, surveyId, token);
   if (!draft || draft.expiresAt <= nowSeconds()) {
     if (await repo.isDone(tenantId, surveyId, token)) throw new DomainError('conflict', 'These answers have been sent already. Thank you.');
-    throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
+    throw notFound('We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   return draft;
 }
@@ -193,7 +193,7 @@ export async function readDraft(tenantId: string, surveyId: string, token: strin
   const view = publicView(survey);
   if (!draft || draft.expiresAt <= nowSeconds()) {
     if (await repo.isDone(tenantId, surveyId, token)) return { survey: view, answers: {}, submitted: true, channel: 'online', invited: false };
-    throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
+    throw notFound('We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   assertDraftAccess(draft, caller);
   return {
@@ -219,7 +219,7 @@ export async function saveSection(
   assertDraftAccess(draft, caller);
   requireOpen(survey, Boolean(draft.assisted));
   const result = checkSection(survey.definition, sectionId, incoming, draft.answers);
-  if (!result.ok) throw new DomainError('invalid', 'There is a problem with your answers', { errors: result.errors });
+  if (!result.ok) throw invalid(result.errors, 'There is a problem with your answers');
   if (!(await repo.saveDraftSection(tenantId, surveyId, token, sectionId, result.answers))) {
     throw new DomainError('conflict', 'These answers have been sent already. Thank you.');
   }
@@ -251,7 +251,7 @@ export async function submit(tenantId: string, surveyId: string, token: string, 
   const draft = await repo.getDraft(tenantId, surveyId, token);
   if (!draft || draft.expiresAt <= nowSeconds()) {
     if (await repo.isDone(tenantId, surveyId, token)) return { submitted: true, firstTime: false };
-    throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
+    throw notFound('We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   assertDraftAccess(draft, caller);
   const [config, survey] = await Promise.all([getConfig(tenantId), requireSurvey(tenantId, surveyId)]);
@@ -259,12 +259,10 @@ export async function submit(tenantId: string, surveyId: string, token: string, 
 
   const answers = pruneHidden(survey.definition, draft.answers);
   const checked = checkResponse(survey.definition, answers);
-  if (!checked.ok) throw new DomainError('invalid', 'Some of your answers need changing', { errors: checked.errors });
+  if (!checked.ok) throw invalid(checked.errors, 'Some of your answers need changing');
   const missing = unansweredRequired(survey.definition, answers);
   if (missing.length) {
-    throw new DomainError('invalid', 'Some questions still need an answer', {
-      errors: Object.fromEntries(missing.map((m) => [fieldName(m.question.id), `Answer “${m.question.label}” (section ${m.sectionIndex + 1})`])),
-    });
+    throw invalid(Object.fromEntries(missing.map((m) => [fieldName(m.question.id), `Answer “${m.question.label}” (section ${m.sectionIndex + 1})`])), 'Some questions still need an answer');
   }
 
   if (!caller && client !== undefined) await enforce('survey-submit', `${tenantId}:${surveyId}:${client}`);

@@ -13,6 +13,7 @@
  * | a draft (save and come back)                      | PK = TENANT#t#SURVEY#s#DRAFT#<sha256(token)>, SK = DRAFT (TTL)      | answering                    |
  * | one response per draft (idempotent submit)        | PK = TENANT#t#SURVEY#s#DONE#<sha256(token)>, SK = DONE (TTL)        | submit                       |
  * | invitations (one per member), stats               | PK = TENANT#t#SURVEY#s#INVITE, SK = INVITE#<p>#<m> / STATS          | invite, remind, submit       |
+ * | a survey's invitations                            | PK = TENANT#t#SURVEY#s#INVITE, SK begins_with INVITE#               | invite, remind               |
  * | result counters (sharded)                         | PK = TENANT#t#SURVEY#s#COUNT, SK = <slice>#SHARD#<n>[#PART#<p>]     | submit (ADD), results (Query)|
  */
 import { createHash } from 'node:crypto';
@@ -34,6 +35,7 @@ export const surveyKeys = {
   done: (t: string, s: string, token: string) => ({ PK: `TENANT#${t}#SURVEY#${s}#DONE#${sha256(token)}`, SK: 'DONE' }),
   invitesPartition: (t: string, s: string) => `TENANT#${t}#SURVEY#${s}#INVITE`,
   invite: (t: string, s: string, p: string, m: string) => ({ PK: `TENANT#${t}#SURVEY#${s}#INVITE`, SK: `INVITE#${p}#${m}` }),
+  invitePrefix: 'INVITE#',
   inviteStats: (t: string, s: string) => ({ PK: `TENANT#${t}#SURVEY#${s}#INVITE`, SK: 'STATS' }),
   countersPartition: (t: string, s: string) => `TENANT#${t}#SURVEY#${s}#COUNT`,
   /** Part 0 is the shard item itself; a response with more attributes than one update can hold also writes parts 1, 2, … */

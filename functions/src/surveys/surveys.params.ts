@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { DomainError } from '@pv/shared/errors';
+import { notFound } from '@pv/shared/errors';
 import { version } from '@pv/shared/validation';
 import { tenantParams } from '../tenants/tenants.params.ts';
 
@@ -24,7 +24,7 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 export function draftToken(event: APIGatewayProxyEventV2): string {
   const token = header(event, DRAFT_HEADER);
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
-    throw new DomainError('not-found', 'We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
+    throw notFound('We could not find your saved answers. They are kept for 30 days; you can start the survey again.');
   }
   return token;
 }

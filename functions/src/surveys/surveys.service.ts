@@ -1,7 +1,7 @@
 import type { Caller } from '@pv/shared/auth.schema';
 import { isKeyName } from '@pv/shared/cell-key';
 import type { AuditEntry, TenantConfig } from '@pv/shared/config.schema';
-import { DomainError, type FieldErrors } from '@pv/shared/errors';
+import { DomainError, type FieldErrors, invalid, notFound } from '@pv/shared/errors';
 import { isSmall } from '@pv/shared/suppress-small-numbers';
 import {
   allQuestions,
@@ -21,6 +21,7 @@ import {
   type SurveyResults,
 } from '@pv/shared/survey.schema';
 import { toSlug } from '@pv/shared/validation';
+import { auditEntry } from '../audit/audit-entry.ts';
 import { auditPut } from '../audit/audit.repository.ts';
 import { transactWrite } from '../platform/dynamodb.ts';
 import { newId, nowIso } from '../platform/ids.ts';
@@ -37,14 +38,14 @@ import * as repo from './surveys.repository.ts';
 export type SurveyWithCount = Survey & { effectiveStatus: Survey['status'] };
 
 function audit(caller: Caller, action: AuditEntry['action'], itemId: string, summary: string, changes: AuditEntry['changes'] = {}): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind: 'survey', itemId, changes, summary };
+  return auditEntry(caller, { action, kind: 'survey', itemId, changes, summary });
 }
 
-const invalid = (errors: FieldErrors) => new DomainError('invalid', 'There is a problem with the survey', { errors });
+const invalidSurvey = (errors: FieldErrors) => invalid(errors, 'There is a problem with the survey');
 
 export async function requireSurvey(tenantId: string, surveyId: string, consistent = false): Promise<Survey> {
   const survey = await repo.getSurvey(tenantId, surveyId, consistent);
-  if (!survey) throw new DomainError('not-found', 'There is no survey at this address.');
+  if (!survey) throw notFound('There is no survey at this address.');
   return survey;
 }
 
@@ -85,7 +86,7 @@ function checkTags(config: TenantConfig, input: SurveyInput): FieldErrors {
 function checkWhole(config: TenantConfig, input: SurveyInput): void {
   const definitionErrors = Object.fromEntries(Object.entries(checkDefinition(input.definition)).map(([k, v]) => [`definition.${k}`, v]));
   const errors = { ...definitionErrors, ...checkTags(config, input) };
-  if (Object.keys(errors).length) throw invalid(errors);
+  if (Object.keys(errors).length) throw invalidSurvey(errors);
 }
 
 export async function createSurvey(caller: Caller, tenantId: string, input: SurveyInput): Promise<Survey> {
@@ -122,14 +123,14 @@ export async function updateSurvey(caller: Caller, tenantId: string, surveyId: s
   let definitionVersion = before.definitionVersion;
   if (before.status !== 'draft') {
     if (input.anonymous !== before.anonymous) {
-      throw invalid({ anonymous: 'People have been told whether this survey is anonymous, so that can’t change now it is published' });
+      throw invalidSurvey({ anonymous: 'People have been told whether this survey is anonymous, so that can’t change now it is published' });
     }
     if (changedDefinition) {
       const errors = checkPublishedChange(before.definition, input.definition, await answeredSet(tenantId, before));
-      if (Object.keys(errors).length) throw invalid(errors);
+      if (Object.keys(errors).length) throw invalidSurvey(errors);
       definitionVersion += 1;
     }
-    if (!input.definition.sections.length) throw invalid({ definition: 'A published survey needs at least one section' });
+    if (!input.definition.sections.length) throw invalidSurvey({ definition: 'A published survey needs at least one section' });
   }
   const now = nowIso();
   const after: Survey = { ...before, ...input, definitionVersion, version: before.version + 1, updatedAt: now };
@@ -156,7 +157,7 @@ export async function publishSurvey(caller: Caller, tenantId: string, surveyId: 
   }
   if (before.status !== 'draft') throw new DomainError('conflict', 'This survey is already published.');
   const errors = publishProblems(before, nowIso().slice(0, 10));
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'The survey is not ready to publish', { errors });
+  if (Object.keys(errors).length) throw invalid(errors, 'The survey is not ready to publish');
   const now = nowIso();
   const after: Survey = { ...before, status: 'open', definitionVersion: 1, publishedAt: now, version: before.version + 1, updatedAt: now };
   await transactWrite(

@@ -13,9 +13,10 @@ import {
   type TenantConfig,
 } from '@pv/shared/config.schema';
 import type { Caller } from '@pv/shared/auth.schema';
-import { DomainError } from '@pv/shared/errors';
+import { DomainError, invalid, notFound } from '@pv/shared/errors';
 import { toSlug } from '@pv/shared/validation';
-import { newId, nowIso } from '../platform/ids.ts';
+import { auditEntry } from '../audit/audit-entry.ts';
+import { nowIso } from '../platform/ids.ts';
 import * as repo from './tenants.repository.ts';
 import type { RefChange } from './tenants.repository.ts';
 
@@ -23,7 +24,7 @@ import type { RefChange } from './tenants.repository.ts';
 
 export async function requireTenant(tenantId: string): Promise<Tenant> {
   const tenant = await repo.getTenant(tenantId);
-  if (!tenant) throw new DomainError('not-found', 'There is no partnership at this address.');
+  if (!tenant) throw notFound('There is no partnership at this address.');
   return tenant;
 }
 
@@ -68,9 +69,7 @@ function idFor<K extends ConfigKind>(kind: K, input: ConfigInput<K>): string {
   }
   const id = toSlug((input as { name: string }).name);
   if (!id) {
-    throw new DomainError('invalid', 'There is a problem with the information you gave', {
-      errors: { name: 'Use at least one letter or number in the name' },
-    });
+    throw invalid({ name: 'Use at least one letter or number in the name' });
   }
   return id;
 }
@@ -106,7 +105,7 @@ function checkReferences(kind: ConfigKind, input: Record<string, unknown>, confi
       errors.area = `Choose the whole partnership or one of its districts: ${districts.join(', ')}`;
     }
   }
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'There is a problem with the information you gave', { errors });
+  if (Object.keys(errors).length) throw invalid(errors);
 }
 
 function toStored<K extends ConfigKind>(kind: K, input: ConfigInput<K>): ConfigInput<K> {
@@ -132,12 +131,12 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
 }
 
 function audit(caller: Caller, action: AuditEntry['action'], kind: ConfigKind, itemId: string, changes: AuditEntry['changes']): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: { sub: caller.sub, email: caller.email }, action, kind, itemId, changes };
+  return auditEntry(caller, { action, kind, itemId, changes });
 }
 
 async function requireItem(tenantId: string, kind: ConfigKind, id: string): Promise<ConfigItem> {
   const item = await repo.getConfigItem(tenantId, kind, id);
-  if (!item) throw new DomainError('not-found', `There is no ${kindLabels[kind].one} with this id.`);
+  if (!item) throw notFound(`There is no ${kindLabels[kind].one} with this id.`);
   return item;
 }
 
@@ -197,9 +196,7 @@ export async function updateConfigItem<K extends ConfigKind>(
     const b = input as ConfigInput<'baseline'>;
     const old = before as ConfigItem<'baseline'>;
     if (b.groupId !== old.groupId || b.area !== old.area) {
-      throw new DomainError('invalid', 'There is a problem with the information you gave', {
-        errors: { area: 'The group and area of a baseline cannot change. Add a new baseline instead.' },
-      });
+      throw invalid({ area: 'The group and area of a baseline cannot change. Add a new baseline instead.' });
     }
   }
   checkReferences(kind, input as Record<string, unknown>, config);
@@ -225,7 +222,7 @@ export async function moveConfigItem(
 ): Promise<ConfigItem> {
   const config = await getConfig(tenantId);
   const item = (config[kind] as ConfigItem[]).find((i) => i.id === id);
-  if (!item) throw new DomainError('not-found', `There is no ${kindLabels[kind].one} with this id.`);
+  if (!item) throw notFound(`There is no ${kindLabels[kind].one} with this id.`);
   requireVersion(item, expectedVersion);
   // Hubs are ordered within their network; everything else within its kind.
   const siblings = (config[kind] as ConfigItem[]).filter(
@@ -320,15 +317,7 @@ export async function updateTenantSettings(
   const after: Tenant = { ...before, ...given, version: before.version + 1, updatedAt: nowIso() };
   const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
-  await repo.replaceTenant(after, expectedVersion, {
-    id: newId(),
-    at: nowIso(),
-    actor: { sub: caller.sub, email: caller.email },
-    action: 'update',
-    kind: 'tenant',
-    itemId: tenantId,
-    changes,
-  });
+  await repo.replaceTenant(after, expectedVersion, auditEntry(caller, { action: 'update', kind: 'tenant', itemId: tenantId, changes }));
   return after;
 }
 
