@@ -25,10 +25,10 @@ import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, InvokeMode } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { Construct } from 'constructs';
-import { clientSecretVariable } from './client-address-secret.ts';
+import { addSharedToken, clientSecretVariable } from './client-address-secret.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { paths } from './paths.ts';
 import type { Settings } from './settings.ts';
@@ -154,16 +154,13 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 's3-assets/',
     });
 
-    const originSecret = new Secret(this, 'OriginVerifySecret', {
-      description: 'Sent by CloudFront to the SSR function URL; requests without it are refused.',
-      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
-    });
-    Validations.of(originSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'A shared token proving a request came through CloudFront, not a credential to data. CloudFront and the SSR ' +
+    const originSecret = addSharedToken(
+      this,
+      'OriginVerifySecret',
+      'Sent by CloudFront to the SSR function URL; requests without it are refused.',
+      'A shared token proving a request came through CloudFront, not a credential to data. CloudFront and the SSR ' +
         'function read it at deploy time, so a rotation Lambda could not update them; rotate by replacing it and deploying.',
-    });
+    );
     const originSecretValue = originSecret.secretValue.unsafeUnwrap();
 
     this.ssr = new ApiFunction(this, 'Ssr', {

@@ -16,10 +16,10 @@ export function windowUpdate(rule: string, subject: string, windowStart: number,
   };
 }
 
-/** The same, on its own: false when the limit was already reached (nothing changes then). */
-export async function countInWindow(rule: string, subject: string, windowStart: number, windowSeconds: number, max: number): Promise<boolean> {
+/** A windowUpdate on its own: false when the limit was already reached (nothing changes then). */
+export async function countAlone(item: TransactItem): Promise<boolean> {
   try {
-    await db().send(new UpdateCommand(windowUpdate(rule, subject, windowStart, windowSeconds, max).Update!));
+    await db().send(new UpdateCommand(item.Update!));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -79,13 +79,8 @@ export function explainLimits(hits: LimitHit[], otherwise: (failed: number[]) =>
 
 /** Counts one request on its own (not in a transaction); throws the 429 beyond the limit. */
 export async function enforce(rule: RuleName, subject: string, now = new Date()): Promise<void> {
-  const { windowSeconds, says } = rules[rule];
-  const max = maxOf(rule);
-  const at = seconds(now);
-  const windowStart = at - (at % windowSeconds);
-  if (!(await repo.countInWindow(rule, subject, windowStart, windowSeconds, max))) {
-    throw limitReached(says, Math.max(1, windowStart + windowSeconds - at));
-  }
+  const hit = limitHit(rule, subject, now);
+  if (!(await repo.countAlone(hit.item))) throw hit.error();
 }
 
 const signInLocked = (retryAfter: number) =>

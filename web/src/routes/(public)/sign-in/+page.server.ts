@@ -34,15 +34,13 @@ export const actions: Actions = {
     const result = await signIn(cookies, parsed.data.email, parsed.data.password);
     if (!result.ok) {
       const message =
-        result.reason === 'credentials'
-          ? WRONG
+        result.reason === 'too-many'
+          ? result.says
           : result.reason === 'not-staff'
             ? 'This account cannot sign in here. Staff accounts are set up by your partnership’s admin.'
             : result.reason === 'new-password'
               ? 'You need to set a new password before you can sign in. Ask your partnership’s admin to help you.'
-              : 'says' in result
-                ? result.says
-                : WRONG;
+              : WRONG;
       return fail(result.reason === 'too-many' ? 429 : 400, { email, errors: { email: message } });
     }
     redirect(303, safeReturnTo(url.searchParams.get('returnTo'), result.session.caller) ?? staffHome(result.session.caller)!);
