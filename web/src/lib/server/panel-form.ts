@@ -1,6 +1,6 @@
 import { panelInput, type Panel, type PanelInput } from '@pv/shared/panel.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { textOf } from './officer';
+import type { FormErrors } from '$lib/form-errors';
+import { formText, readWith, type FormRead } from './forms';
 
 /**
  * The panel form (new and edit): form fields → the shared zod schema, errors → the fields on the
@@ -8,25 +8,20 @@ import { textOf } from './officer';
  */
 
 export type PanelValues = Record<'name' | 'description' | 'networkId' | 'recruiting' | 'targetSize' | 'status', string>;
-export type FormErrors = Record<string, string>;
-
-export function readPanelForm(form: FormData): { values: PanelValues; input?: PanelInput; errors?: FormErrors } {
+export function readPanelForm(form: FormData): FormRead<PanelInput> {
   const values: PanelValues = {
-    name: textOf(form, 'name'),
-    description: textOf(form, 'description'),
-    networkId: textOf(form, 'networkId'),
+    name: formText(form, 'name'),
+    description: formText(form, 'description'),
+    networkId: formText(form, 'networkId'),
     recruiting: form.get('recruiting') ? 'yes' : '',
-    targetSize: textOf(form, 'targetSize').replace(/,/g, '').trim(),
-    status: textOf(form, 'status'),
+    targetSize: formText(form, 'targetSize').replace(/,/g, '').trim(),
+    status: formText(form, 'status'),
   };
   const checks: FormErrors = {};
   if (!values.networkId) checks.networkId = 'Choose the hub network the panel is for';
   if (!values.targetSize) checks.targetSize = 'Enter a target size from 5 to 1,000';
   if (!values.status) checks.status = 'Choose whether the panel is active or closed';
-  const parsed = panelInput.safeParse({ ...values, recruiting: values.recruiting || undefined });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  const errors = parsed.success ? {} : toFieldErrors(parsed.error);
-  return { values, errors: { ...errors, ...checks } };
+  return readWith(panelInput, { ...values, recruiting: values.recruiting || undefined }, values, checks);
 }
 
 export function panelValues(panel: Panel): PanelValues {

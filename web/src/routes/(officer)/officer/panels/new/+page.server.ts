@@ -1,6 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { ApiError } from '$lib/server/api';
-import { formFailure, idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
+import { redirect } from '@sveltejs/kit';
+import { createOnce, newIdempotencyKey } from '$lib/server/forms';
 import { networkOptions, officerContext, orFail } from '$lib/server/officer';
 import { emptyPanelValues, readPanelForm } from '$lib/server/panel-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,23 +15,11 @@ export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const { client, tenantId } = officerContext(locals, url);
     const form = await request.formData();
-    const sent = String(form.get('idempotencyKey') ?? '');
-    const idempotencyKey = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const read = readPanelForm(form);
-    if (!read.input) return fail(400, { values: read.values, errors: read.errors ?? {}, idempotencyKey });
-    let id: string;
-    try {
-      id = (await client.createPanel(tenantId, read.input, idempotencyKey)).id;
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, {
-          values: read.values,
-          errors: { _: 'This form was already used to add a panel. Check the list of panels first. If yours is not there, select “Save panel” again.' },
-          idempotencyKey: newIdempotencyKey(),
-        });
-      }
-      return formFailure(e, url, (errors) => errors, { values: read.values, idempotencyKey });
-    }
-    redirect(303, `/officer/panels?added=${encodeURIComponent(id)}#panel-${id}`);
+    const saved = await createOnce(form, readPanelForm(form), (input, key) => client.createPanel(tenantId, input, key), {
+      url,
+      alreadyUsed: 'This form was already used to add a panel. Check the list of panels first. If yours is not there, select “Save panel” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/panels?added=${encodeURIComponent(saved.value.id)}#panel-${saved.value.id}`);
   },
 };

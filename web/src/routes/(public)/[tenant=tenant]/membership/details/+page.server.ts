@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { memberDetailsInput, type Member } from '@pv/shared/panel.schema';
-import { ApiError } from '$lib/server/api';
-import { apiFailure, asMember, check, memberOf, readValues } from '$lib/server/member-forms';
 import type { FormValues } from '$lib/form-errors';
+import { readWith, save, valuesOf } from '$lib/server/forms';
+import { asMember, memberOf } from '$lib/server/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT = ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'version'] as const;
 const MANY = ['childAgeBands', 'topics'] as const;
 
-function valuesOf(m: Pick<Member, 'name' | 'email' | 'phone' | 'preferredChannel' | 'language' | 'supportNeeds' | 'hubId' | 'childAgeBands' | 'topics' | 'version'>): FormValues {
+function detailsOf(m: Pick<Member, 'name' | 'email' | 'phone' | 'preferredChannel' | 'language' | 'supportNeeds' | 'hubId' | 'childAgeBands' | 'topics' | 'version'>): FormValues {
   return {
     name: m.name,
     email: m.email,
@@ -26,23 +26,19 @@ function valuesOf(m: Pick<Member, 'name' | 'email' | 'phone' | 'preferredChannel
 export const load: PageServerLoad = async (event) => {
   const membership = await asMember(event, (client) => client.membership());
   if (membership.member.status === 'left') redirect(303, `/${event.params.tenant}/membership`);
-  return { panel: membership.panel, current: valuesOf(membership.member) };
+  return { panel: membership.panel, current: detailsOf(membership.member) };
 };
 
 export const actions: Actions = {
   default: async (event) => {
-    const values = readValues(await event.request.formData(), TEXT, MANY);
-    const checked = check(memberDetailsInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors });
-    try {
-      await asMember(event, (client) => client.updateDetails(checked.input));
-    } catch (e) {
+    const values = valuesOf(await event.request.formData(), TEXT, MANY);
+    const saved = await save(readWith(memberDetailsInput, values, values), (input) => asMember(event, (client) => client.updateDetails(input)), {
+      url: event.url,
+      member: memberOf(event),
       // Changed in another window: show what is stored now, with its version, and say so.
-      if (e instanceof ApiError && e.status === 409 && e.current) {
-        return fail(409, { values: valuesOf(e.current as Member), errors: {}, conflict: true });
-      }
-      return apiFailure(e, { values }, memberOf(event));
-    }
+      onConflict: (current) => fail(409, { values: detailsOf(current as Member), errors: {}, conflict: true }),
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/${event.params.tenant}/membership?done=details`);
   },
 };

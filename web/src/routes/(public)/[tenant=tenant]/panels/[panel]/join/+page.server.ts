@@ -1,8 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { joinInput } from '@pv/shared/panel.schema';
 import { api, ApiError } from '$lib/server/api';
-import { idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
-import { apiFailure, check, readValues } from '$lib/server/member-forms';
+import { createOnce, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT = ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'agreeToContact'] as const;
@@ -25,27 +24,14 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, params }) => {
+  default: async ({ request, params, url }) => {
     const form = await request.formData();
-    const sent = String(form.get('idempotencyKey') ?? '');
-    const idempotencyKey = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const values = readValues(form, TEXT, MANY);
-    const checked = check(joinInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors, idempotencyKey });
-
-    let outcome: string;
-    try {
-      outcome = (await api(null).joinPanel(params.tenant, params.panel, checked.input, idempotencyKey)).outcome;
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, {
-          values,
-          errors: { _: 'This form was already sent with different answers. Check your email. If nothing came, select “Join the panel” again.' },
-          idempotencyKey: newIdempotencyKey(),
-        });
-      }
-      return apiFailure(e, { values, idempotencyKey });
-    }
-    redirect(303, `/${params.tenant}/panels/${params.panel}/join/done?outcome=${outcome === 'we-will-call' ? 'we-will-call' : 'check-email'}`);
+    const values = valuesOf(form, TEXT, MANY);
+    const saved = await createOnce(form, readWith(joinInput, values, values), (input, key) => api(null).joinPanel(params.tenant, params.panel, input, key), {
+      url,
+      alreadyUsed: 'This form was already sent with different answers. Check your email. If nothing came, select “Join the panel” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/${params.tenant}/panels/${params.panel}/join/done?outcome=${saved.value.outcome === 'we-will-call' ? 'we-will-call' : 'check-email'}`);
   },
 };

@@ -1,13 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { assistedMemberInput, childAgeBandLabels, childAgeBands, contactChannelLabels, contactChannels, recruitmentChannelLabels, recruitmentChannels } from '@pv/shared/panel.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { errorsByField } from '$lib/form-errors';
-import { ApiError } from '$lib/server/api';
-import { formFailure, idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
-import { allOf, hubOptions, officerContext, orFail, panelIdOf, textOf } from '$lib/server/officer';
+import { redirect } from '@sveltejs/kit';
+import { assistedMemberInput, recruitmentChannelLabels, recruitmentChannels } from '@pv/shared/panel.schema';
+import type { FormErrors } from '$lib/form-errors';
+import { createOnce, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
+import { hubOptions, officerContext, orFail, panelIdOf, priorityOptions } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
-const textFields = ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'recruitedBy'] as const;
+const TEXT = ['name', 'email', 'phone', 'preferredChannel', 'language', 'supportNeeds', 'hubId', 'recruitedBy', 'consentGivenVerbally'] as const;
+const MANY = ['childAgeBands', 'topics'] as const;
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { client, tenantId } = officerContext(locals, url);
@@ -17,12 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     panel: { id: panel.id, name: panel.name, status: panel.status },
     options: {
       hubs: hubOptions(config, panel.networkId),
-      channels: contactChannels.map((c) => ({ value: c, label: contactChannelLabels[c] })),
-      ages: childAgeBands.map((a) => ({ value: a, label: childAgeBandLabels[a] })),
-      topics: config.priority
-        .filter((p) => p.status === 'active')
-        .sort((a, b) => a.order - b.order)
-        .map((p) => ({ value: p.id, label: p.name })),
+      topics: priorityOptions(config),
       recruited: recruitmentChannels.map((r) => ({ value: r, label: recruitmentChannelLabels[r] })),
     },
     idempotencyKey: newIdempotencyKey(),
@@ -34,36 +28,17 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const panelId = panelIdOf(params.panel);
     const form = await request.formData();
-    const sent = textOf(form, 'idempotencyKey');
-    const idempotencyKey = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const values = {
-      ...Object.fromEntries(textFields.map((k) => [k, textOf(form, k)])),
-      childAgeBands: allOf(form, 'childAgeBands'),
-      topics: allOf(form, 'topics'),
-      consentGivenVerbally: form.get('consentGivenVerbally') ? 'yes' : '',
-    } as Record<(typeof textFields)[number], string> & { childAgeBands: string[]; topics: string[]; consentGivenVerbally: string };
-
-    const parsed = assistedMemberInput.safeParse({ ...values, consentGivenVerbally: values.consentGivenVerbally || undefined });
-    if (!parsed.success) {
-      const errors = errorsByField(toFieldErrors(parsed.error));
-      // The shared schema speaks to the parent ("your name"); here the officer fills it in for them.
-      if (!values.name.trim()) errors.name = 'Enter their name';
-      if (!values.preferredChannel) errors.preferredChannel = 'Choose how they would like us to contact them';
-      return fail(400, { values, errors, idempotencyKey });
-    }
-    let id: string;
-    try {
-      id = (await client.addMember(tenantId, panelId, parsed.data, idempotencyKey)).id;
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, {
-          values,
-          errors: { _: 'This form was already used to add a member. Check the list of members first. If they are not there, select “Add member” again.' } as Record<string, string>,
-          idempotencyKey: newIdempotencyKey(),
-        });
-      }
-      return formFailure(e, url, errorsByField, { values, idempotencyKey });
-    }
-    redirect(303, `/officer/panels/${panelId}/members?added=${id}#member-${id}`);
+    const values = valuesOf(form, TEXT, MANY);
+    // The shared schema speaks to the parent ("your name"); here the officer fills it in for them.
+    const checks: FormErrors = {};
+    if (!String(values.name).trim()) checks.name = 'Enter their name';
+    if (!values.preferredChannel) checks.preferredChannel = 'Choose how they would like us to contact them';
+    const read = readWith(assistedMemberInput, { ...values, consentGivenVerbally: values.consentGivenVerbally || undefined }, values, checks);
+    const saved = await createOnce(form, read, (input, key) => client.addMember(tenantId, panelId, input, key), {
+      url,
+      alreadyUsed: 'This form was already used to add a member. Check the list of members first. If they are not there, select “Add member” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/panels/${panelId}/members?added=${saved.value.id}#member-${saved.value.id}`);
   },
 };
