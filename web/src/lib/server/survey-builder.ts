@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import type { FieldErrors } from '@pv/shared/errors';
 import {
@@ -14,12 +14,11 @@ import {
   type Survey,
   type SurveyDefinition,
 } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
 import type { FormErrors, FormValues } from '$lib/form-errors';
-import { api, ApiError } from './api';
-import { signInUrl } from './guard';
-import { allOf, officerContext, orFail, textOf } from './officer';
+import type { api } from './api';
+import { formList, formText, readWith, refusal, save, valuesOf, versioned, type FormRead } from './forms';
 import { settingsOf } from './survey-settings-form';
+import { officerSurvey, questionIdOf } from './survey-staff';
 import { describeCondition, describeQuestion, findQuestion, optionLines, optionsFromLines } from './survey-definition-edits';
 
 /**
@@ -30,34 +29,19 @@ import { describeCondition, describeQuestion, findQuestion, optionLines, options
  * found again as a section, a question and a field on the page.
  */
 
-const surveyIdPattern = /^[a-z0-9][a-z0-9-]{0,59}$/;
-const partIdPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
-export function surveyIdOf(id: string): string {
-  if (!surveyIdPattern.test(id)) error(404, { message: 'Page not found' });
-  return id;
-}
-
-/** A section or question id from the URL, or 404. */
-export function partIdOf(id: string): string {
-  if (!partIdPattern.test(id)) error(404, { message: 'Page not found' });
-  return id;
-}
-
-export async function surveyContext(locals: App.Locals, url: URL, surveyParam: string) {
-  const context = officerContext(locals, url);
-  const survey = await orFail(context.client.survey(context.tenantId, surveyIdOf(surveyParam)), url);
-  return { ...context, survey };
-}
+/** A section or question id from the URL (or a form), or 404. */
+export const partIdOf = questionIdOf;
 
 /** A closed survey is kept as it was answered. */
 export function canBuild(survey: Pick<Survey, 'status'>): boolean {
   return survey.status !== 'closed';
 }
 
-/** The builder's pages of a closed survey lead back to its overview (which says why). */
-export function requireBuildable(survey: Survey): void {
-  if (!canBuild(survey)) redirect(303, `/officer/surveys/${survey.id}`);
+/** The officer, their API and the survey named by the URL, for the builder's pages: a closed survey's lead back to its overview (which says why). */
+export async function buildableSurvey(locals: App.Locals, url: URL, surveyParam: string) {
+  const context = await officerSurvey(locals, url, surveyParam);
+  if (!canBuild(context.survey)) redirect(303, `/officer/surveys/${context.survey.id}`);
+  return context;
 }
 
 export function sectionOf(survey: Survey, sectionId: string): { section: Section; index: number } {
@@ -75,49 +59,85 @@ export function questionOf(survey: Survey, questionId: string) {
 // ---------------------------------------------------------------------------------------------
 // Saving
 
-export type SaveOutcome =
-  | { ok: true; survey: Survey }
-  /** The version the officer saw is out of date: `current` is the survey as stored now. */
-  | { ok: false; conflict: Survey }
-  | { ok: false; status: number; errors: FieldErrors; title: string };
+interface SurveyContext {
+  client: ReturnType<typeof api>;
+  tenantId: string;
+  survey: Survey;
+}
+
+/** Sends the survey as it is stored now with a changed definition and the version the officer saw. */
+function sendDefinition({ client, tenantId, survey }: SurveyContext, version: number, definition: SurveyDefinition): Promise<Survey> {
+  return client.updateSurvey(tenantId, survey.id, version, { ...settingsOf(survey), definition });
+}
 
 /**
- * Sends the survey with a changed definition. `sent` is the version on the officer's form: when the
- * survey has moved on since, nothing is sent and the caller shows what changed.
+ * Saves a section or question form: `change` makes its input into the definition to send. The API
+ * refuses a version that is out of date with the survey as stored now (`onConflict`); its other errors
+ * are keyed by path in the definition sent, which `toPage` finds again on the page.
  */
-export async function saveDefinition(
-  client: ReturnType<typeof api>,
-  tenantId: string,
-  current: Survey,
-  sent: number,
-  definition: SurveyDefinition,
-  url: URL,
-): Promise<SaveOutcome> {
-  if (current.version !== sent) return { ok: false, conflict: current };
-  try {
-    return { ok: true, survey: await client.updateSurvey(tenantId, current.id, sent, { ...settingsOf(current), definition }) };
-  } catch (e) {
-    return apiRefusal(e, url);
-  }
-}
-
-/** An API error from a builder call → a conflict, field errors, or the usual sign-in / permission pages. */
-export function apiRefusal(e: unknown, url: URL): Exclude<SaveOutcome, { ok: true }> {
-  if (!(e instanceof ApiError)) throw e;
-  if (e.status === 401) redirect(303, signInUrl(url, 'POST'));
-  if (e.status === 403) error(403, { message: e.problem.title });
-  if (e.status === 404) error(404, { message: e.problem.title });
-  if (e.status === 409 && e.current !== undefined) return { ok: false, conflict: e.current as Survey };
-  return { ok: false, status: e.status, errors: e.errors, title: e.problem.title };
-}
-
-/** The version number on a builder form, or undefined when it is missing or garbled. */
-export function sentVersion(form: FormData): number | undefined {
-  const n = Number(textOf(form, 'version'));
-  return Number.isInteger(n) && n >= 1 ? n : undefined;
+export async function saveDefinition<I extends object, C>(
+  context: SurveyContext,
+  form: FormData,
+  read: FormRead<I>,
+  change: (input: I) => SurveyDefinition,
+  options: { url: URL; toPage: (errors: FieldErrors, sent: SurveyDefinition, input: I) => FormErrors; onConflict: (current: Survey, values: FormValues) => C },
+) {
+  let sent = context.survey.definition;
+  let asked: I;
+  return save(
+    versioned(form, read),
+    ({ version, ...input }) => {
+      // What the form read, without the version it was on.
+      asked = input as unknown as I;
+      sent = change(asked);
+      return sendDefinition(context, version, sent);
+    },
+    {
+      url: options.url,
+      keep: { version: formText(form, 'version') },
+      toPage: (errors) => options.toPage(errors, sent, asked),
+      onConflict: (current, values) => options.onConflict(current as Survey, values),
+    },
+  );
 }
 
 export const missingVersion = 'Something was missing from the form. Reload the page and try again.';
+
+/** A refused change to the outline (moving, deleting, publishing, closing): the summary, and each message next to its section or question too. */
+export function outlineFailure(status: number, summary: OutlineError[], inline: Record<string, string> = {}) {
+  return fail(status, { summary, inline });
+}
+
+/**
+ * An API error from an outline change → its messages linked to the sections and questions of `sent`;
+ * a conflict → `conflict`; signing in and permission the usual way.
+ */
+export async function outlineRefusal(e: unknown, url: URL, sent: SurveyDefinition, conflict: string) {
+  const failure = await refusal(e, {}, { url, toPage: (errors) => errors, onConflict: () => outlineFailure(409, [{ message: conflict }]) });
+  if ('summary' in failure.data) return failure;
+  const { summary, inline } = outlineErrors(failure.data.errors, sent);
+  return outlineFailure(failure.status, summary, inline);
+}
+
+/** The version on an outline form (publish, close, move, delete), or the failure to send back. */
+export function outlineVersion(form: FormData): { version: number; failure?: undefined } | { failure: ReturnType<typeof outlineFailure> } {
+  const read = versioned(form, { values: {}, input: {} });
+  if (read.errors) return { failure: outlineFailure(400, Object.values(read.errors).map((message) => ({ message }))) };
+  return { version: read.input.version };
+}
+
+/** Saves a change to the outline (a move, a deletion) made to the definition as stored now. */
+export async function changeOutline(context: SurveyContext, form: FormData, change: (definition: SurveyDefinition) => SurveyDefinition, { url, conflict }: { url: URL; conflict: string }) {
+  const sent = outlineVersion(form);
+  if (sent.failure) return sent.failure;
+  const definition = change(context.survey.definition);
+  try {
+    await sendDefinition(context, sent.version, definition);
+  } catch (e) {
+    return outlineRefusal(e, url, definition, conflict);
+  }
+  return undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Where an API error belongs
@@ -155,7 +175,7 @@ function addGeneral(errors: FormErrors, message: string): void {
  * API errors for a question form: those about this question on its fields, the rest (another
  * question's condition that used an answer removed here, the equality block twice…) in the summary.
  */
-export function questionFormErrors(apiErrors: FieldErrors, title: string, definition: SurveyDefinition, q: Question): FormErrors {
+export function questionFormErrors(apiErrors: FieldErrors, definition: SurveyDefinition, q: Question): FormErrors {
   const errors: FormErrors = {};
   for (const [path, message] of Object.entries(apiErrors)) {
     const place = placeOf(definition, path);
@@ -167,18 +187,16 @@ export function questionFormErrors(apiErrors: FieldErrors, title: string, defini
       else addGeneral(errors, message);
     } else addGeneral(errors, message);
   }
-  if (!Object.keys(errors).length) addGeneral(errors, title);
   return errors;
 }
 
-export function sectionFormErrors(apiErrors: FieldErrors, title: string, definition: SurveyDefinition, sectionId: string): FormErrors {
+export function sectionFormErrors(apiErrors: FieldErrors, definition: SurveyDefinition, sectionId: string): FormErrors {
   const errors: FormErrors = {};
   for (const [path, message] of Object.entries(apiErrors)) {
     const place = placeOf(definition, path);
     if (place.sectionId === sectionId && !place.questionId && place.field && place.field !== 'id') errors[place.field] ??= message;
     else addGeneral(errors, message);
   }
-  if (!Object.keys(errors).length) addGeneral(errors, title);
   return errors;
 }
 
@@ -191,7 +209,7 @@ export interface OutlineError {
  * API errors for the outline (moving, publishing): each one in the summary, linked to its section or
  * question, and also shown inline there, keyed by that section's or question's id.
  */
-export function outlineErrors(apiErrors: FieldErrors, title: string, definition: SurveyDefinition): { summary: OutlineError[]; inline: Record<string, string> } {
+export function outlineErrors(apiErrors: FieldErrors, definition: SurveyDefinition): { summary: OutlineError[]; inline: Record<string, string> } {
   const summary: OutlineError[] = [];
   const inline: Record<string, string> = {};
   for (const [path, message] of Object.entries(apiErrors)) {
@@ -202,7 +220,6 @@ export function outlineErrors(apiErrors: FieldErrors, title: string, definition:
     if (path === 'closesOn') summary.push({ message, href: '#settings' });
     else summary.push({ message, href: id ? `#${id}` : undefined });
   }
-  if (!summary.length && title) summary.push({ message: title });
   return { summary, inline };
 }
 
@@ -212,11 +229,10 @@ export function outlineErrors(apiErrors: FieldErrors, title: string, definition:
 export const conditionValuesName = (questionId: string) => `conditionValues_${questionId}`;
 
 export function readCondition(form: FormData): { condition?: Condition; values: FormValues } {
-  const questionId = textOf(form, 'conditionQuestion');
-  const values: FormValues = { conditionQuestion: questionId };
-  for (const key of new Set(form.keys())) if (key.startsWith('conditionValues_')) values[key] = allOf(form, key);
+  const questionId = formText(form, 'conditionQuestion');
+  const values = valuesOf(form, ['conditionQuestion'], [...new Set(form.keys())].filter((key) => key.startsWith('conditionValues_')));
   if (!questionId) return { values };
-  return { condition: { questionId, values: allOf(form, conditionValuesName(questionId)) }, values };
+  return { condition: { questionId, values: formList(form, conditionValuesName(questionId)) }, values };
 }
 
 export function conditionFormValues(condition: Condition | undefined): FormValues {
@@ -224,27 +240,20 @@ export function conditionFormValues(condition: Condition | undefined): FormValue
   return { conditionQuestion: condition.questionId, [conditionValuesName(condition.questionId)]: condition.values };
 }
 
-/** A zod error on the form → one message per field of the page (`options.2.label` → `options`). */
-function byField(errors: FieldErrors): FormErrors {
-  const out: FormErrors = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const field = path === '_' ? '_' : path.split('.')[0]!;
-    out[field === 'id' ? '_' : field] ??= message;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The section form
 
-export function readSectionForm(form: FormData, id: string): { values: FormValues; section?: Pick<Section, 'id' | 'title' | 'intro' | 'condition'>; errors?: FormErrors } {
+/** The section form → a section without its questions (they are kept where it is changed). */
+export function readSectionForm(form: FormData, id: string): FormRead<SectionChange> {
   const read = readCondition(form);
-  const values: FormValues = { title: textOf(form, 'title'), intro: textOf(form, 'intro'), ...read.values };
-  const parsed = sectionSchema.safeParse({ id, title: values.title, intro: values.intro, condition: read.condition, questions: [] });
-  if (!parsed.success) return { values, errors: byField(toFieldErrors(parsed.error)) };
-  const { title, intro, condition } = parsed.data;
-  return { values, section: { id, title, intro, condition } };
+  const values = { ...valuesOf(form, ['title', 'intro']), ...read.values };
+  const section = readWith(sectionSchema, { id, title: values.title, intro: values.intro, condition: read.condition, questions: [] }, values);
+  if (section.errors) return section;
+  const { title, intro, condition } = section.input;
+  return { values, input: { id, title, intro, condition } };
 }
+
+export type SectionChange = Pick<Section, 'id' | 'title' | 'intro' | 'condition'>;
 
 export function sectionValues(section: Section): FormValues {
   return { title: section.title, intro: section.intro, ...conditionFormValues(section.condition) };
@@ -311,25 +320,15 @@ export function readQuestionForm(
   type: QuestionType,
   existing: Question | undefined,
   takenIds: string[],
-): { values: FormValues; question?: Question; errors?: FormErrors } {
+): FormRead<Question> {
   const read = readCondition(form);
+  const ticked = (key: string) => (formText(form, key) ? 'yes' : '');
   const values: FormValues = {
+    ...valuesOf(form, ['label', 'hint', 'sectionId', 'options', 'points', 'lowLabel', 'highLabel', 'maxLength', 'min', 'max'], ['priorityIds', 'hubIds']),
     type,
-    label: textOf(form, 'label'),
-    hint: textOf(form, 'hint'),
-    required: textOf(form, 'required') ? 'yes' : '',
-    sectionId: textOf(form, 'sectionId'),
-    options: textOf(form, 'options'),
-    allowOther: textOf(form, 'allowOther') ? 'yes' : '',
-    points: textOf(form, 'points'),
-    lowLabel: textOf(form, 'lowLabel'),
-    highLabel: textOf(form, 'highLabel'),
-    maxLength: textOf(form, 'maxLength'),
-    min: textOf(form, 'min'),
-    max: textOf(form, 'max'),
-    wholeNumber: textOf(form, 'wholeNumber') ? 'yes' : '',
-    priorityIds: allOf(form, 'priorityIds'),
-    hubIds: allOf(form, 'hubIds'),
+    required: ticked('required'),
+    allowOther: ticked('allowOther'),
+    wholeNumber: ticked('wholeNumber'),
     ...read.values,
   };
   const checks: FormErrors = {};
@@ -371,9 +370,7 @@ export function readQuestionForm(
     if (typeof min === 'number' && typeof max === 'number' && min > max) checks.max = 'The largest number allowed must not be smaller than the smallest';
     raw.wholeNumber = values.wholeNumber === 'yes';
   }
-  const parsed = questionSchema.safeParse(raw);
-  if (parsed.success && !Object.keys(checks).length) return { values, question: parsed.data };
-  return { values, errors: { ...(parsed.success ? {} : byField(toFieldErrors(parsed.error))), ...checks } };
+  return readWith(questionSchema, raw, values, checks);
 }
 
 /**

@@ -1,15 +1,15 @@
 import { isRealDate, surveyAudienceLabels, surveyAudiences, surveySettingsInput, type Survey, type SurveySettings } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
+import type { FormErrors } from '$lib/form-errors';
 import { dateFrom } from './config-form';
-import { textOf } from './officer';
+import { readWith, valuesOf, type FormRead } from './forms';
 
 /**
  * The survey settings form (new and edit): form fields → the shared zod schema, errors → the fields
  * on the page, and a survey → the values to edit. The closing date is three boxes (closesOn.day…).
  */
 
-export type SettingsValues = Record<'title' | 'introduction' | 'privacyNotice' | 'day' | 'month' | 'year' | 'audience' | 'anonymous', string>;
-export type FormErrors = Record<string, string>;
+const fields = ['title', 'introduction', 'privacyNotice', 'closesOn.day', 'closesOn.month', 'closesOn.year', 'audience', 'anonymous'] as const;
+export type SettingsValues = Record<(typeof fields)[number], string>;
 
 export const audienceOptions = surveyAudiences.map((a) => ({ value: a, label: surveyAudienceLabels[a] }));
 
@@ -17,28 +17,15 @@ export const audienceOptions = surveyAudiences.map((a) => ({ value: a, label: su
  * `today` refuses a closing date in the past, unless it is the date already saved (a closed survey's
  * wording can still be corrected).
  */
-export function readSettingsForm(form: FormData, { today, saved }: { today: string; saved?: string }): { values: SettingsValues; input?: SurveySettings; errors?: FormErrors } {
-  const values: SettingsValues = {
-    title: textOf(form, 'title'),
-    introduction: textOf(form, 'introduction'),
-    privacyNotice: textOf(form, 'privacyNotice'),
-    day: textOf(form, 'closesOn.day'),
-    month: textOf(form, 'closesOn.month'),
-    year: textOf(form, 'closesOn.year'),
-    audience: textOf(form, 'audience'),
-    anonymous: textOf(form, 'anonymous'),
-  };
-  const date = dateFrom('Closing date', values.day, values.month, values.year);
+export function readSettingsForm(form: FormData, { today, saved }: { today: string; saved?: string }): FormRead<SurveySettings> {
+  const values = valuesOf(form, fields) as SettingsValues;
+  const date = dateFrom('Closing date', values['closesOn.day'], values['closesOn.month'], values['closesOn.year']);
   const checks: FormErrors = {};
   if (date.error) checks.closesOn = date.error;
   else if (date.value && !isRealDate(date.value)) checks.closesOn = 'The closing date must be a real date';
   else if (date.value && date.value < today && date.value !== saved) checks.closesOn = 'The closing date must be today or in the future';
   if (values.anonymous !== 'yes' && values.anonymous !== 'no') checks.anonymous = 'Choose whether the survey is anonymous';
-  const parsed = surveySettingsInput.safeParse({ ...values, closesOn: date.value ?? '', audience: values.audience || undefined });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  const errors: FormErrors = {};
-  if (!parsed.success) for (const [k, m] of Object.entries(toFieldErrors(parsed.error))) errors[k.split('.')[0]!] ??= m;
-  return { values, errors: { ...errors, ...checks } };
+  return readWith(surveySettingsInput, { ...values, closesOn: date.value ?? '', audience: values.audience || undefined }, values, checks);
 }
 
 export function settingsValues(survey: Pick<Survey, keyof SurveySettings>): SettingsValues {
@@ -47,24 +34,15 @@ export function settingsValues(survey: Pick<Survey, keyof SurveySettings>): Sett
     title: survey.title,
     introduction: survey.introduction,
     privacyNotice: survey.privacyNotice,
-    day: String(Number(day)),
-    month: String(Number(month)),
-    year,
+    'closesOn.day': String(Number(day)),
+    'closesOn.month': String(Number(month)),
+    'closesOn.year': year,
     audience: survey.audience,
     anonymous: survey.anonymous ? 'yes' : 'no',
   };
 }
 
-export const emptySettingsValues: SettingsValues = {
-  title: '',
-  introduction: '',
-  privacyNotice: '',
-  day: '',
-  month: '',
-  year: '',
-  audience: '',
-  anonymous: '',
-};
+export const emptySettingsValues = Object.fromEntries(fields.map((f) => [f, ''])) as SettingsValues;
 
 /** The settings part of a survey, to send with a changed definition (the API replaces the whole survey). */
 export function settingsOf(survey: Survey): SurveySettings {

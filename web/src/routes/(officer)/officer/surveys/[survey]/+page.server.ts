@@ -1,19 +1,19 @@
-import { fail, redirect } from '@sveltejs/kit';
-import type { FieldErrors } from '@pv/shared/errors';
+import { redirect } from '@sveltejs/kit';
 import { publishProblems, surveyAudienceLabels, type Survey, type SurveyDefinition } from '@pv/shared/survey.schema';
-import { officerContext, orFail, textOf, today } from '$lib/server/officer';
+import { formText } from '$lib/server/forms';
+import { officerContext, orFail, today } from '$lib/server/officer';
 import {
-  apiRefusal,
   canBuild,
+  changeOutline,
   missingVersion,
   outlineErrors,
+  outlineFailure,
+  outlineRefusal,
+  outlineVersion,
   partIdOf,
-  saveDefinition,
-  sentVersion,
-  surveyContext,
-  surveyIdOf,
   tagNames,
 } from '$lib/server/survey-builder';
+import { officerSurvey, surveyIdOf } from '$lib/server/survey-staff';
 import {
   canMoveQuestion,
   describeCondition,
@@ -66,9 +66,9 @@ function outline(definition: SurveyDefinition, config: Parameters<typeof tagName
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
+  const { client, tenantId, survey } = await officerSurvey(locals, url, params.survey);
   const config = await orFail(client.config(tenantId), url);
-  const problems = survey.status === 'draft' ? outlineErrors(publishProblems(survey, today()), '', survey.definition).summary : [];
+  const problems = survey.status === 'draft' ? outlineErrors(publishProblems(survey, today()), survey.definition).summary : [];
   return {
     survey: {
       id: survey.id,
@@ -95,29 +95,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 const directionOf = (value: string): Direction | undefined => (value === 'up' || value === 'down' ? value : undefined);
 
-/** A refused change to the outline: the summary, and each message next to its section or question too. */
-function outlineFailure(outcome: Exclude<Awaited<ReturnType<typeof saveDefinition>>, { ok: true }>, definition: SurveyDefinition) {
-  if ('conflict' in outcome) {
-    return fail(409, {
-      summary: [{ message: 'Someone else changed this survey while you were looking at it. Check the sections and questions below, then try again.' }],
-      inline: {} as Record<string, string>,
-    });
-  }
-  return fail(outcome.status, outlineErrors(outcome.errors, outcome.title, definition));
-}
+const changedMeanwhile = 'Someone else changed this survey while you were looking at it. Check the sections and questions below, then try again.';
 
 /** Moves a section or a question up or down, then back to it on the outline. */
 async function move({ request, locals, url, params }: Parameters<Actions[string]>[0], part: 'section' | 'question') {
-  const { client, tenantId, survey } = await surveyContext(locals, url, params.survey!);
+  const context = await officerSurvey(locals, url, params.survey!);
   const form = await request.formData();
-  const version = sentVersion(form);
-  const direction = directionOf(textOf(form, 'direction'));
-  const id = partIdOf(textOf(form, 'id'));
-  if (!version || !direction) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
-  const definition = (part === 'section' ? moveSection : moveQuestion)(survey.definition, id, direction);
-  const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-  if (!outcome.ok) return outlineFailure(outcome, definition);
-  redirect(303, `/officer/surveys/${survey.id}?moved=1&id=${id}&to=${direction}#${part}-${id}`);
+  const direction = directionOf(formText(form, 'direction'));
+  const id = partIdOf(formText(form, 'id'));
+  if (!direction) return outlineFailure(400, [{ message: missingVersion }]);
+  const failure = await changeOutline(context, form, (definition) => (part === 'section' ? moveSection : moveQuestion)(definition, id, direction), {
+    url,
+    conflict: changedMeanwhile,
+  });
+  if (failure) return failure;
+  redirect(303, `/officer/surveys/${context.survey.id}?moved=1&id=${id}&to=${direction}#${part}-${id}`);
 }
 
 export const actions: Actions = {
@@ -127,14 +119,14 @@ export const actions: Actions = {
   publish: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
     const surveyId = surveyIdOf(params.survey);
-    const version = sentVersion(await request.formData());
-    if (!version) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
+    const sent = outlineVersion(await request.formData());
+    if (sent.failure) return sent.failure;
     try {
-      await client.publishSurvey(tenantId, surveyId, version);
+      await client.publishSurvey(tenantId, surveyId, sent.version);
     } catch (e) {
-      const outcome = apiRefusal(e, url);
+      // The API's reasons are about the survey as stored now.
       const current = await orFail(client.survey(tenantId, surveyId), url);
-      return outlineFailure(outcome, current.definition);
+      return outlineRefusal(e, url, current.definition, changedMeanwhile);
     }
     redirect(303, `/officer/surveys/${surveyId}?published=1`);
   },
@@ -142,14 +134,12 @@ export const actions: Actions = {
   close: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
     const surveyId = surveyIdOf(params.survey);
-    const version = sentVersion(await request.formData());
-    if (!version) return fail(400, { summary: [{ message: missingVersion }], inline: {} as Record<string, string> });
+    const sent = outlineVersion(await request.formData());
+    if (sent.failure) return sent.failure;
     try {
-      await client.closeSurvey(tenantId, surveyId, version);
+      await client.closeSurvey(tenantId, surveyId, sent.version);
     } catch (e) {
-      const outcome = apiRefusal(e, url);
-      if ('conflict' in outcome) return outlineFailure(outcome, { sections: [] });
-      return fail(outcome.status, { summary: [{ message: outcome.title }], inline: {} as Record<string, string> });
+      return outlineRefusal(e, url, { sections: [] }, changedMeanwhile);
     }
     redirect(303, `/officer/surveys/${surveyId}?closed=1`);
   },

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { describeAnswer, pruneHidden, shownSectionIndexes, unansweredRequired, visibility } from '@pv/shared/survey-answers';
-import { surveyContext } from '$lib/server/survey-builder';
+import { officerSurvey } from '$lib/server/survey-staff';
 import { forgetPreviewAnswers, previewAnswers, previewPath } from '$lib/server/survey-preview';
 import { dateInWords } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
  * and what a parent sees once they have sent them. Nothing is sent.
  */
 export const load: PageServerLoad = async ({ locals, url, params, cookies }) => {
-  const { survey } = await surveyContext(locals, url, params.survey);
+  const { survey } = await officerSurvey(locals, url, params.survey);
   const base = previewPath(survey.id);
   const definition = survey.definition;
   const common = {
@@ -50,14 +50,14 @@ export const load: PageServerLoad = async ({ locals, url, params, cookies }) => 
 
 export const actions: Actions = {
   start: async ({ locals, url, params, cookies }) => {
-    const { survey } = await surveyContext(locals, url, params.survey);
+    const { survey } = await officerSurvey(locals, url, params.survey);
     forgetPreviewAnswers(cookies, survey.id);
     const [first] = shownSectionIndexes(survey.definition, {});
     const base = previewPath(survey.id);
     redirect(303, first === undefined ? `${base}?check` : `${base}/${survey.definition.sections[first]!.id}`);
   },
   submit: async ({ locals, url, params, cookies }) => {
-    const { survey } = await surveyContext(locals, url, params.survey);
+    const { survey } = await officerSurvey(locals, url, params.survey);
     forgetPreviewAnswers(cookies, survey.id);
     redirect(303, `${previewPath(survey.id)}?sent`);
   },

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import {
   checkSection,
   formValuesFor,
@@ -10,9 +10,10 @@ import {
   visibility,
   type Answers,
 } from '@pv/shared/survey-answers';
-import type { Section, Survey } from '@pv/shared/survey.schema';
-import { surveyContext } from '$lib/server/survey-builder';
+import type { Section } from '@pv/shared/survey.schema';
+import { sectionOf } from '$lib/server/survey-builder';
 import { keepPreviewAnswers, previewAnswers, previewPath } from '$lib/server/survey-preview';
+import { officerSurvey } from '$lib/server/survey-staff';
 import { formToValues } from '$lib/survey-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,15 +23,9 @@ import type { Actions, PageServerLoad } from './$types';
  * cookie instead of a draft. Nothing is sent to the API.
  */
 
-function sectionIn(survey: Survey, sectionId: string): { section: Section; index: number } {
-  const index = survey.definition.sections.findIndex((s) => s.id === sectionId);
-  if (index < 0) error(404, { message: 'There is no such section in this survey. Someone may have deleted it.' });
-  return { section: survey.definition.sections[index]!, index };
-}
-
 export const load: PageServerLoad = async ({ locals, url, params, cookies }) => {
-  const { survey } = await surveyContext(locals, url, params.survey);
-  const { section, index } = sectionIn(survey, params.section);
+  const { survey } = await officerSurvey(locals, url, params.survey);
+  const { section, index } = sectionOf(survey, params.section);
   const definition = survey.definition;
   const answers = previewAnswers(cookies, survey.id);
   const base = previewPath(survey.id);
@@ -57,8 +52,8 @@ function withoutSection(answers: Answers, section: Section): Answers {
 
 export const actions: Actions = {
   save: async ({ request, locals, url, params, cookies }) => {
-    const { survey } = await surveyContext(locals, url, params.survey);
-    const { section, index } = sectionIn(survey, params.section);
+    const { survey } = await officerSurvey(locals, url, params.survey);
+    const { section, index } = sectionOf(survey, params.section);
     const definition = survey.definition;
     const form = await request.formData();
     const prior = previewAnswers(cookies, survey.id);

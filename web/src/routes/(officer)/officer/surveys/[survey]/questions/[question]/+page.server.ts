@@ -1,26 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { limits, questionTypeLabels } from '@pv/shared/survey.schema';
-import { orFail, textOf } from '$lib/server/officer';
+import { formText } from '$lib/server/forms';
+import { orFail } from '$lib/server/officer';
 import {
+  buildableSurvey,
   hubTagOptions,
-  missingVersion,
   priorityOptions,
   questionFormErrors,
   questionOf,
   questionValues,
   readQuestionForm,
-  requireBuildable,
   saveDefinition,
-  sentVersion,
-  surveyContext,
   theirQuestion,
 } from '$lib/server/survey-builder';
 import { changeQuestion, conditionSources, questionIds } from '$lib/server/survey-definition-edits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-  requireBuildable(survey);
+  const { client, tenantId, survey } = await buildableSurvey(locals, url, params.survey);
   const at = questionOf(survey, params.question);
   const config = await orFail(client.config(tenantId), url);
   const q = at.question;
@@ -39,31 +36,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
-    const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-    requireBuildable(survey);
+    const context = await buildableSurvey(locals, url, params.survey);
+    const { survey } = context;
     const at = questionOf(survey, params.question);
     const form = await request.formData();
-    const version = sentVersion(form);
     const read = readQuestionForm(form, at.question.type, at.question, questionIds(survey.definition));
-    const toSection = textOf(form, 'sectionId') || at.section.id;
-    const sectionKnown = survey.definition.sections.some((s) => s.id === toSection);
-    if (!read.question || !version || !sectionKnown) {
-      const errors = { ...read.errors, ...(version ? {} : { _: missingVersion }), ...(sectionKnown ? {} : { sectionId: 'Choose a section. The one you chose is no longer in the survey.' }) };
-      return fail(400, { values: read.values, errors, version: String(version ?? survey.version) });
-    }
-    const definition = changeQuestion(survey.definition, read.question, toSection);
-    const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-    if (!outcome.ok) {
-      if ('conflict' in outcome) {
-        return fail(409, {
-          values: read.values,
-          errors: {} as Record<string, string>,
-          version: String(outcome.conflict.version),
-          conflict: theirQuestion(outcome.conflict, at.question.id) ?? null,
-        });
-      }
-      return fail(outcome.status, { values: read.values, errors: questionFormErrors(outcome.errors, outcome.title, definition, read.question), version: String(version) });
-    }
+    const toSection = formText(form, 'sectionId') || at.section.id;
+    const checked = survey.definition.sections.some((s) => s.id === toSection)
+      ? read
+      : { values: read.values, errors: { ...read.errors, sectionId: 'Choose a section. The one you chose is no longer in the survey.' } };
+    const saved = await saveDefinition(context, form, checked, (question) => changeQuestion(survey.definition, question, toSection), {
+      url,
+      toPage: questionFormErrors,
+      onConflict: (current, values) =>
+        fail(409, { values, errors: {} as Record<string, string>, version: String(current.version), conflict: theirQuestion(current, at.question.id) ?? null }),
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/officer/surveys/${survey.id}?changed=1&id=${at.question.id}#question-${at.question.id}`);
   },
 };

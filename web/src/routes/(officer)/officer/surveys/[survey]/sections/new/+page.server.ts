@@ -1,22 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { textOf } from '$lib/server/officer';
-import {
-  justAddedSection,
-  missingVersion,
-  newSectionId,
-  readSectionForm,
-  requireBuildable,
-  saveDefinition,
-  sectionFormErrors,
-  sentVersion,
-  surveyContext,
-} from '$lib/server/survey-builder';
+import { formText, versioned } from '$lib/server/forms';
+import { buildableSurvey, justAddedSection, newSectionId, readSectionForm, saveDefinition, sectionFormErrors } from '$lib/server/survey-builder';
 import { addSection, conditionSources } from '$lib/server/survey-definition-edits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const { survey } = await surveyContext(locals, url, params.survey);
-  requireBuildable(survey);
+  const { survey } = await buildableSurvey(locals, url, params.survey);
   return {
     survey: { id: survey.id, title: survey.title, status: survey.status },
     number: survey.definition.sections.length + 1,
@@ -29,26 +18,24 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
-    const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-    requireBuildable(survey);
+    const context = await buildableSurvey(locals, url, params.survey);
+    const { survey } = context;
     const form = await request.formData();
-    const version = sentVersion(form);
-    const id = newSectionId(survey.definition, textOf(form, 'title'));
+    const id = newSectionId(survey.definition, formText(form, 'title'));
     const read = readSectionForm(form, id);
-    if (!read.section || !version) {
-      return fail(400, { values: read.values, errors: { ...read.errors, ...(version ? {} : { _: missingVersion }) }, version: String(version ?? survey.version) });
+    const added = (sectionId: string) => redirect(303, `/officer/surveys/${survey.id}?added=section&id=${sectionId}#section-${sectionId}`);
+    // A double-submitted "add" arrives with the version the first one replaced.
+    const sent = versioned(form, read);
+    if (sent.input && sent.input.version !== survey.version) {
+      const repeat = justAddedSection(survey, sent.input.title);
+      if (repeat) added(repeat.id);
     }
-    const done = (sectionId: string) => redirect(303, `/officer/surveys/${survey.id}?added=section&id=${sectionId}#section-${sectionId}`);
-    if (survey.version !== version) {
-      const repeat = justAddedSection(survey, read.section.title);
-      if (repeat) done(repeat.id);
-    }
-    const definition = addSection(survey.definition, { ...read.section, questions: [] });
-    const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-    if (!outcome.ok) {
-      if ('conflict' in outcome) return fail(409, { values: read.values, errors: {} as Record<string, string>, version: String(outcome.conflict.version), conflict: true });
-      return fail(outcome.status, { values: read.values, errors: sectionFormErrors(outcome.errors, outcome.title, definition, id), version: String(version) });
-    }
-    done(id);
+    const saved = await saveDefinition(context, form, read, (section) => addSection(survey.definition, { ...section, questions: [] }), {
+      url,
+      toPage: (errors, definition) => sectionFormErrors(errors, definition, id),
+      onConflict: (current, values) => fail(409, { values, errors: {} as Record<string, string>, version: String(current.version), conflict: true }),
+    });
+    if (!saved.ok) return saved.failure;
+    added(id);
   },
 };

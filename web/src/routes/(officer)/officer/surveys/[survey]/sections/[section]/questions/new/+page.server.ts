@@ -1,21 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { limits, questionTypeLabels } from '@pv/shared/survey.schema';
-import { orFail, textOf } from '$lib/server/officer';
+import { formText, versioned } from '$lib/server/forms';
+import { orFail } from '$lib/server/officer';
 import {
+  buildableSurvey,
   hubTagOptions,
   justAddedQuestion,
-  missingVersion,
   newQuestionValues,
   priorityOptions,
   questionFormErrors,
   questionTypeOf,
   questionTypeOptions,
   readQuestionForm,
-  requireBuildable,
   saveDefinition,
   sectionOf,
-  sentVersion,
-  surveyContext,
 } from '$lib/server/survey-builder';
 import { addQuestion, conditionSources, questionIds } from '$lib/server/survey-definition-edits';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,8 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
  * address and the back button works), then the form for that type.
  */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-  requireBuildable(survey);
+  const { client, tenantId, survey } = await buildableSurvey(locals, url, params.survey);
   const { section, index } = sectionOf(survey, params.section);
   const common = {
     survey: { id: survey.id, title: survey.title, status: survey.status },
@@ -58,28 +55,26 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
-    const { client, tenantId, survey } = await surveyContext(locals, url, params.survey);
-    requireBuildable(survey);
+    const context = await buildableSurvey(locals, url, params.survey);
+    const { survey } = context;
     const { section } = sectionOf(survey, params.section);
     const form = await request.formData();
-    const type = questionTypeOf(textOf(form, 'type'));
+    const type = questionTypeOf(formText(form, 'type'));
     if (!type) redirect(303, `/officer/surveys/${survey.id}/sections/${section.id}/questions/new?step=type`);
-    const version = sentVersion(form);
     const read = readQuestionForm(form, type, undefined, questionIds(survey.definition));
-    if (!read.question || !version) {
-      return fail(400, { values: read.values, errors: { ...read.errors, ...(version ? {} : { _: missingVersion }) }, version: String(version ?? survey.version) });
+    const added = (id: string) => redirect(303, `/officer/surveys/${survey.id}?added=question&id=${id}#question-${id}`);
+    // A double-submitted "add" arrives with the version the first one replaced.
+    const sent = versioned(form, read);
+    if (sent.input && sent.input.version !== survey.version) {
+      const repeat = justAddedQuestion(survey, section.id, sent.input);
+      if (repeat) added(repeat.id);
     }
-    const done = (id: string) => redirect(303, `/officer/surveys/${survey.id}?added=question&id=${id}#question-${id}`);
-    if (survey.version !== version) {
-      const repeat = justAddedQuestion(survey, section.id, read.question);
-      if (repeat) done(repeat.id);
-    }
-    const definition = addQuestion(survey.definition, section.id, read.question);
-    const outcome = await saveDefinition(client, tenantId, survey, version, definition, url);
-    if (!outcome.ok) {
-      if ('conflict' in outcome) return fail(409, { values: read.values, errors: {} as Record<string, string>, version: String(outcome.conflict.version), conflict: true });
-      return fail(outcome.status, { values: read.values, errors: questionFormErrors(outcome.errors, outcome.title, definition, read.question), version: String(version) });
-    }
-    done(read.question.id);
+    const saved = await saveDefinition(context, form, read, (question) => addQuestion(survey.definition, section.id, question), {
+      url,
+      toPage: questionFormErrors,
+      onConflict: (current, values) => fail(409, { values, errors: {} as Record<string, string>, version: String(current.version), conflict: true }),
+    });
+    if (!saved.ok) return saved.failure;
+    added(sent.input!.id);
   },
 };
