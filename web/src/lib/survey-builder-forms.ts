@@ -29,6 +29,15 @@ export function builderSummary(form: keyof typeof forms, errors: FormErrors | un
   return [...known, ...other];
 }
 
+/** A question a condition may use, with its answers (for ConditionFields). */
+export interface ConditionSource {
+  id: string;
+  label: string;
+  sectionTitle: string;
+  sectionNumber: number;
+  values: { value: string; label: string }[];
+}
+
 /** Draft, open or closed, as a tag. */
 export const statusTags = {
   draft: { text: 'Draft', colour: 'yellow' },

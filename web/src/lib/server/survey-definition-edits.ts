@@ -11,6 +11,7 @@ import {
   type SurveyDefinition,
 } from '@pv/shared/survey.schema';
 import { clean } from '@pv/shared/validation';
+import type { ConditionSource } from '../survey-builder-forms';
 
 /**
  * The builder's small changes to a survey definition, as plain functions: each takes the definition
@@ -168,14 +169,6 @@ export function optionsFromLines(lines: string[], previous: readonly ChoiceOptio
 
 // ---------------------------------------------------------------------------------------------
 // Conditions
-
-export interface ConditionSource {
-  id: string;
-  label: string;
-  sectionTitle: string;
-  sectionNumber: number;
-  values: { value: string; label: string }[];
-}
 
 /** The questions a condition in section `beforeIndex` may look at: those that can, in earlier sections. */
 export function conditionSources(definition: SurveyDefinition, beforeIndex: number): ConditionSource[] {
