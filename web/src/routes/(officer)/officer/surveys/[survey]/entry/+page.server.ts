@@ -1,9 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { assistedDraftInput, responseChannelLabels } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
 import { ApiError, draftApi } from '$lib/server/api';
-import { formFailure } from '$lib/server/admin';
-import { hubGroups, orFail, textOf } from '$lib/server/officer';
+import { readWith, save, valuesOf } from '$lib/server/forms';
+import { hubGroups, orFail } from '$lib/server/officer';
 import { draftCookie, firstSectionHref, resumeHref, setDraftCookie } from '$lib/server/survey-pages';
 import { entryBase, officerSurvey, surveyHref } from '$lib/server/survey-staff';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,17 +49,12 @@ export const actions: Actions = {
   start: async ({ request, locals, url, params, cookies }) => {
     const { client, tenantId, surveyId } = await officerSurvey(locals, url, params.survey);
     const form = await request.formData();
-    const values = { channel: textOf(form, 'channel'), hubId: textOf(form, 'hubId'), paperRef: textOf(form, 'paperRef') };
-    const parsed = assistedDraftInput.safeParse(values);
-    if (!parsed.success) return fail(400, { values, errors: toFieldErrors(parsed.error) });
-    let token: string;
-    try {
-      token = (await client.startEntry(tenantId, surveyId, parsed.data)).token;
-    } catch (e) {
-      // A paper reference already entered comes back as an error on that field.
-      return formFailure(e, url, (errors) => errors, { values });
-    }
+    const values = valuesOf(form, ['channel', 'hubId', 'paperRef']);
+    // A paper reference already entered comes back as an error on that field.
+    const started = await save(readWith(assistedDraftInput, values, values), (input) => client.startEntry(tenantId, surveyId, input), { url });
+    if (!started.ok) return started.failure;
     const base = entryBase(surveyId);
+    const { token } = started.value;
     setDraftCookie(cookies, surveyId, base, token);
     const view = await draftApi(tenantId, surveyId, token, locals.session).get();
     redirect(303, firstSectionHref({ base, start: base, client: draftApi(tenantId, surveyId, token, locals.session) }, view));

@@ -1,9 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { inviteInput, type InviteResult } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { ApiError } from '$lib/server/api';
-import { formFailure, idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
-import { orFail, textOf } from '$lib/server/officer';
+import { createOnce, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
+import { orFail } from '$lib/server/officer';
 import { officerSurvey, surveyHref } from '$lib/server/survey-staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -83,11 +81,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   };
 };
 
-function keyOf(form: FormData): string {
-  const sent = textOf(form, 'idempotencyKey');
-  return idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-}
-
 function sentTo(surveyId: string, kind: 'invite' | 'remind', result: InviteResult): never {
   const query = new URLSearchParams({ sent: kind, ...Object.fromEntries(counts.map((k) => [k, String(result[k] ?? 0)])) });
   redirect(303, `${surveyHref(surveyId)}/invitations?${query.toString()}#outcome`);
@@ -97,47 +90,32 @@ export const actions: Actions = {
   invite: async ({ request, locals, url, params }) => {
     const { client, tenantId, surveyId } = await officerSurvey(locals, url, params.survey);
     const form = await request.formData();
-    const idempotencyKey = keyOf(form);
-    const values = { scope: textOf(form, 'scope'), panelId: textOf(form, 'panelId'), groupId: textOf(form, 'groupId') };
-    const parsed = inviteInput.safeParse({ ...values, reminder: false });
-    if (!parsed.success) return fail(400, { action: 'invite' as const, values, errors: toFieldErrors(parsed.error), idempotencyKey });
-    // Only the list that goes with the choice is sent (the other select may still hold a value).
-    const input = {
-      scope: parsed.data.scope,
-      ...(parsed.data.scope === 'panel' ? { panelId: parsed.data.panelId } : {}),
-      ...(parsed.data.scope === 'group' ? { groupId: parsed.data.groupId } : {}),
-      reminder: false,
-    };
-    let result: InviteResult;
-    try {
-      result = await client.inviteToSurvey(tenantId, surveyId, input, idempotencyKey);
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, {
-          action: 'invite' as const,
-          values,
-          errors: { _: 'This form was already used to send invitations. Check the table below first. If the people you want are not there, select “Send invitations” again.' } as Record<string, string>,
-          idempotencyKey: newIdempotencyKey(),
-        });
-      }
-      return formFailure(e, url, (errors) => errors, { action: 'invite' as const, values, idempotencyKey });
-    }
-    sentTo(surveyId, 'invite', result);
+    const values = valuesOf(form, ['scope', 'panelId', 'groupId']);
+    const sent = await createOnce(
+      form,
+      readWith(inviteInput, { ...values, reminder: false }, values),
+      // Only the list that goes with the choice is sent (the other select may still hold a value).
+      ({ scope, panelId, groupId }, key) =>
+        client.inviteToSurvey(tenantId, surveyId, { scope, ...(scope === 'panel' ? { panelId } : {}), ...(scope === 'group' ? { groupId } : {}), reminder: false }, key),
+      {
+        url,
+        alreadyUsed: 'This form was already used to send invitations. Check the table below first. If the people you want are not there, select “Send invitations” again.',
+        keep: { action: 'invite' as const },
+      },
+    );
+    if (!sent.ok) return sent.failure;
+    sentTo(surveyId, 'invite', sent.value);
   },
 
   remind: async ({ request, locals, url, params }) => {
     const { client, tenantId, surveyId } = await officerSurvey(locals, url, params.survey);
     const form = await request.formData();
-    const idempotencyKey = keyOf(form);
-    let result: InviteResult;
-    try {
-      result = await client.inviteToSurvey(tenantId, surveyId, { scope: 'all', reminder: true }, idempotencyKey);
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, { action: 'remind' as const, values: {}, errors: { _: 'These reminders were already sent. Reload the page to send more.' } as Record<string, string>, idempotencyKey: newIdempotencyKey() });
-      }
-      return formFailure(e, url, (errors) => errors, { action: 'remind' as const, values: {}, idempotencyKey });
-    }
-    sentTo(surveyId, 'remind', result);
+    const sent = await createOnce(form, { values: {}, input: { scope: 'all' as const, reminder: true } }, (input, key) => client.inviteToSurvey(tenantId, surveyId, input, key), {
+      url,
+      alreadyUsed: 'These reminders were already sent. Reload the page to send more.',
+      keep: { action: 'remind' as const },
+    });
+    if (!sent.ok) return sent.failure;
+    sentTo(surveyId, 'remind', sent.value);
   },
 };
