@@ -112,35 +112,26 @@ async function move({ request, locals, url, params }: Parameters<Actions[string]
   redirect(303, `/officer/surveys/${context.survey.id}?moved=1&id=${id}&to=${direction}#${part}-${id}`);
 }
 
+/** Publishes or closes the survey at the version the officer saw. */
+async function changeStatus({ request, locals, url, params }: Parameters<Actions[string]>[0], change: 'publish' | 'close') {
+  const { client, tenantId } = officerContext(locals, url);
+  const surveyId = surveyIdOf(params.survey!);
+  const sent = outlineVersion(await request.formData());
+  if (sent.failure) return sent.failure;
+  try {
+    if (change === 'publish') await client.publishSurvey(tenantId, surveyId, sent.version);
+    else await client.closeSurvey(tenantId, surveyId, sent.version);
+  } catch (e) {
+    // Publishing's reasons are about the questions as stored now.
+    const about = change === 'publish' ? (await orFail(client.survey(tenantId, surveyId), url)).definition : { sections: [] };
+    return outlineRefusal(e, url, about, changedMeanwhile);
+  }
+  redirect(303, `/officer/surveys/${surveyId}?${change === 'publish' ? 'published' : 'closed'}=1`);
+}
+
 export const actions: Actions = {
   moveSection: async (event) => move(event, 'section'),
   moveQuestion: async (event) => move(event, 'question'),
-
-  publish: async ({ request, locals, url, params }) => {
-    const { client, tenantId } = officerContext(locals, url);
-    const surveyId = surveyIdOf(params.survey);
-    const sent = outlineVersion(await request.formData());
-    if (sent.failure) return sent.failure;
-    try {
-      await client.publishSurvey(tenantId, surveyId, sent.version);
-    } catch (e) {
-      // The API's reasons are about the survey as stored now.
-      const current = await orFail(client.survey(tenantId, surveyId), url);
-      return outlineRefusal(e, url, current.definition, changedMeanwhile);
-    }
-    redirect(303, `/officer/surveys/${surveyId}?published=1`);
-  },
-
-  close: async ({ request, locals, url, params }) => {
-    const { client, tenantId } = officerContext(locals, url);
-    const surveyId = surveyIdOf(params.survey);
-    const sent = outlineVersion(await request.formData());
-    if (sent.failure) return sent.failure;
-    try {
-      await client.closeSurvey(tenantId, surveyId, sent.version);
-    } catch (e) {
-      return outlineRefusal(e, url, { sections: [] }, changedMeanwhile);
-    }
-    redirect(303, `/officer/surveys/${surveyId}?closed=1`);
-  },
+  publish: async (event) => changeStatus(event, 'publish'),
+  close: async (event) => changeStatus(event, 'close'),
 };

@@ -13,8 +13,7 @@ const anonymousFixed = 'Parents were told this when the survey was published, so
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const { survey } = await officerSurvey(locals, url, params.survey);
   return {
-    id: survey.id,
-    title: survey.title,
+    survey: { id: survey.id, title: survey.title },
     values: settingsValues(survey),
     version: survey.version,
     audiences: audienceOptions,
