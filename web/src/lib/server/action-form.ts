@@ -1,11 +1,11 @@
-import { actionInput, actionStatuses, actionStatusLabels, type Action, type ActionInput } from '@pv/shared/action.schema';
+import { actionInput, type Action, type ActionInput } from '@pv/shared/action.schema';
 import { consultationStageLabels } from '@pv/shared/consultation.schema';
 import { isRealDate } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { errorsByField, textOf as valueOf, type FormErrors, type FormValues } from '$lib/form-errors';
+import { textOf as valueOf, type FormErrors, type FormValues } from '$lib/form-errors';
 import type { api } from './api';
 import { dateFrom } from './config-form';
-import { allOf, orFail, textOf } from './officer';
+import { readWith, valuesOf, type FormRead } from './forms';
+import { orFail } from './officer';
 
 /**
  * The "you said, we did" action form (new and edit): form fields → the shared zod schema, errors →
@@ -18,8 +18,6 @@ type DateKey = keyof typeof dates;
 const parts = ['day', 'month', 'year'] as const;
 const lists = ['themeIds', 'consultationIds', 'priorityIds'] as const;
 
-export const statusOptions = actionStatuses.map((s) => ({ value: s, label: actionStatusLabels[s] }));
-
 /** An optional date: empty is fine; anything typed must be a whole, real date. */
 function optionalDate(key: DateKey, values: FormValues): { value: string; error?: string } {
   const [day = '', month = '', year = ''] = parts.map((p) => valueOf(values, `${key}.${p}`));
@@ -30,28 +28,27 @@ function optionalDate(key: DateKey, values: FormValues): { value: string; error?
   return { value: date.value! };
 }
 
-export function readActionForm(form: FormData): { values: FormValues; input?: ActionInput; errors?: FormErrors } {
-  const values: FormValues = {};
-  for (const key of ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update']) values[key] = textOf(form, key);
-  for (const key of Object.keys(dates)) for (const p of parts) values[`${key}.${p}`] = textOf(form, `${key}.${p}`);
-  for (const key of lists) values[key] = allOf(form, key);
+const texts = ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update'] as const;
+const dateBoxes = Object.keys(dates).flatMap((key) => parts.map((p) => `${key}.${p}`));
+
+export function readActionForm(form: FormData): FormRead<ActionInput> {
+  const values = valuesOf(form, [...texts, ...dateBoxes], lists);
   const checks: FormErrors = {};
   const date = (key: DateKey) => {
     const d = optionalDate(key, values);
     if (d.error) checks[key] = d.error;
     return d.value;
   };
-  const parsed = actionInput.safeParse({
-    ...Object.fromEntries(['youSaid', 'weDid', 'notDoingReason', 'owner', 'update'].map((k) => [k, valueOf(values, k)])),
+  const candidate = {
+    ...Object.fromEntries(texts.map((k) => [k, valueOf(values, k)])),
     status: values.status || undefined,
     targetOn: date('targetOn'),
     doneOn: date('doneOn'),
     themeIds: values.themeIds,
     consultationIds: values.consultationIds,
     priorityIds: values.priorityIds,
-  });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  return { values, errors: { ...(parsed.success ? {} : errorsByField(toFieldErrors(parsed.error))), ...checks } };
+  };
+  return readWith(actionInput, candidate, values, checks);
 }
 
 /** An action → the form's values (the timeline words start empty: they are for the next change). */
