@@ -1,41 +1,28 @@
 import { actionInput, type Action, type ActionInput } from '@pv/shared/action.schema';
 import { consultationStageLabels } from '@pv/shared/consultation.schema';
-import { isRealDate } from '@pv/shared/survey.schema';
 import { textOf as valueOf, type FormErrors, type FormValues } from '$lib/form-errors';
 import type { api } from './api';
-import { dateFrom } from './config-form';
+import { dateBoxes, dateBoxValues, readDateBoxes } from './date-boxes';
 import { readWith, valuesOf, type FormRead } from './forms';
 import { orFail } from './officer';
 
 /**
  * The "you said, we did" action form (new and edit): form fields → the shared zod schema, errors →
  * the fields on the page, an action → the values to edit, and the themes, consultations and
- * priorities to choose from. Dates are three boxes each (targetOn.day…), like the survey settings.
+ * priorities to choose from. Dates are three boxes each (targetOn.day…, see date-boxes.ts).
  */
 
 const dates = { targetOn: 'Target date', doneOn: 'Date it was done' } as const;
 type DateKey = keyof typeof dates;
-const parts = ['day', 'month', 'year'] as const;
+const texts = ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update'] as const;
 const lists = ['themeIds', 'consultationIds', 'priorityIds'] as const;
 
-/** An optional date: empty is fine; anything typed must be a whole, real date. */
-function optionalDate(key: DateKey, values: FormValues): { value: string; error?: string } {
-  const [day = '', month = '', year = ''] = parts.map((p) => valueOf(values, `${key}.${p}`));
-  if (![day, month, year].some((p) => p.trim())) return { value: '' };
-  const date = dateFrom(dates[key], day, month, year);
-  if (date.error) return { value: '', error: date.error };
-  if (!isRealDate(date.value!)) return { value: '', error: `The ${dates[key].toLowerCase()} must be a real date` };
-  return { value: date.value! };
-}
-
-const texts = ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update'] as const;
-const dateBoxes = Object.keys(dates).flatMap((key) => parts.map((p) => `${key}.${p}`));
-
 export function readActionForm(form: FormData): FormRead<ActionInput> {
-  const values = valuesOf(form, [...texts, ...dateBoxes], lists);
+  const values = valuesOf(form, [...texts, ...dateBoxes('targetOn'), ...dateBoxes('doneOn')], lists);
   const checks: FormErrors = {};
+  // Both dates are optional: empty is fine; anything typed must be a whole, real date.
   const date = (key: DateKey) => {
-    const d = optionalDate(key, values);
+    const d = readDateBoxes(values, key, dates[key], true);
     if (d.error) checks[key] = d.error;
     return d.value;
   };
@@ -53,7 +40,7 @@ export function readActionForm(form: FormData): FormRead<ActionInput> {
 
 /** An action → the form's values (the timeline words start empty: they are for the next change). */
 export function actionValues(action: Action): FormValues {
-  const values: FormValues = {
+  return {
     youSaid: action.youSaid,
     weDid: action.weDid,
     status: action.status,
@@ -63,12 +50,9 @@ export function actionValues(action: Action): FormValues {
     themeIds: action.themeIds,
     consultationIds: action.consultationIds,
     priorityIds: action.priorityIds,
+    ...dateBoxValues('targetOn', action.targetOn),
+    ...dateBoxValues('doneOn', action.doneOn),
   };
-  for (const key of Object.keys(dates) as DateKey[]) {
-    const [year = '', month = '', day = ''] = action[key] ? action[key].split('-') : [];
-    Object.assign(values, { [`${key}.day`]: day && String(Number(day)), [`${key}.month`]: month && String(Number(month)), [`${key}.year`]: year });
-  }
-  return values;
 }
 
 /** A new action, from a theme when the officer came from one. */
