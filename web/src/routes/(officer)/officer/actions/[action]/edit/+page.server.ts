@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Action } from '@pv/shared/action.schema';
 import { actionChoices, actionValues, readActionForm } from '$lib/server/action-form';
 import { actionHref, actionIdOf, actionRows, officerAction, shortened } from '$lib/server/action-pages';
 import { formText, save, versioned } from '$lib/server/forms';
 import { officerContext } from '$lib/server/officer';
+import { theirVersion } from '$lib/server/their-version';
 import { dayOf } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,12 +29,9 @@ export const actions: Actions = {
     const saved = await save(versioned(form, readActionForm(form)), ({ version, ...input }) => client.updateAction(tenantId, id, version, input), {
       url,
       keep: { version: formText(form, 'version') },
-      // Someone saved first: show what they saved, keep this person's input, and let a second
-      // "Save changes" replace their version knowingly.
       onConflict: async (stored, values) => {
         const current = stored as Action;
-        const choices = await actionChoices(client, tenantId, url, current.priorityIds);
-        return fail(409, { values, errors: {}, version: String(current.version), conflict: actionRows(current, choices) });
+        return theirVersion(values, current, actionRows(current, await actionChoices(client, tenantId, url, current.priorityIds)));
       },
     });
     if (!saved.ok) return saved.failure;

@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Consultation } from '@pv/shared/consultation.schema';
 import type { FormValues } from '$lib/form-errors';
 import { consultationOptions, consultationValues, readConsultationForm } from '$lib/server/consultation-form';
 import { formText, save, versioned } from '$lib/server/forms';
 import { consultationIdOf, officerContext, orFail } from '$lib/server/officer';
+import { theirVersion } from '$lib/server/their-version';
 import { dateInWords } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,27 +23,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 type Options = Awaited<ReturnType<typeof consultationOptions>>;
 
-/** Someone saved first: show what they saved, keep this person's input, and let a second "Save changes" replace their version knowingly. */
+/** Someone saved first: what they saved, as rows. */
 function conflict(theirs: Consultation, options: Options, values: FormValues) {
   const names = (chosen: string[], list: { value: string; label: string }[]) =>
     chosen.map((id) => list.find((o) => o.value === id)?.label ?? id).join(', ') || 'None';
-  return fail(409, {
-    values,
-    errors: {} as Record<string, string>,
-    version: String(theirs.version),
-    conflict: [
-      { key: 'Title', value: theirs.title },
-      { key: 'Summary', value: theirs.summary },
-      { key: 'Why we are asking', value: theirs.whyAsking },
-      { key: 'What can change', value: theirs.canChange },
-      { key: 'What can’t change', value: theirs.cannotChange || 'Not given' },
-      { key: 'Priorities', value: names(theirs.priorityIds, options.priorities) },
-      { key: 'Family Hub networks', value: names(theirs.networkIds, options.networks) },
-      { key: 'Surveys', value: names(theirs.surveyIds, options.surveys) },
-      { key: 'Opens on', value: dateInWords(theirs.opensOn) },
-      { key: 'Closes on', value: dateInWords(theirs.closesOn) },
-    ],
-  });
+  return theirVersion(values, theirs, [
+    { key: 'Title', value: theirs.title },
+    { key: 'Summary', value: theirs.summary },
+    { key: 'Why we are asking', value: theirs.whyAsking },
+    { key: 'What can change', value: theirs.canChange },
+    { key: 'What can’t change', value: theirs.cannotChange || 'Not given' },
+    { key: 'Priorities', value: names(theirs.priorityIds, options.priorities) },
+    { key: 'Family Hub networks', value: names(theirs.networkIds, options.networks) },
+    { key: 'Surveys', value: names(theirs.surveyIds, options.surveys) },
+    { key: 'Opens on', value: dateInWords(theirs.opensOn) },
+    { key: 'Closes on', value: dateInWords(theirs.closesOn) },
+  ]);
 }
 
 export const actions: Actions = {
