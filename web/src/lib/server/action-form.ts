@@ -1,62 +1,46 @@
-import { actionInput, actionStatuses, actionStatusLabels, type Action, type ActionInput } from '@pv/shared/action.schema';
+import { actionInput, type Action, type ActionInput } from '@pv/shared/action.schema';
 import { consultationStageLabels } from '@pv/shared/consultation.schema';
-import { isRealDate } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { errorsByField, textOf as valueOf, type FormErrors, type FormValues } from '$lib/form-errors';
+import { textOf as valueOf, type FormErrors, type FormValues } from '$lib/form-errors';
 import type { api } from './api';
-import { dateFrom } from './config-form';
-import { allOf, orFail, textOf } from './officer';
+import { dateBoxes, dateBoxValues, readDateBoxes } from './date-boxes';
+import { readWith, valuesOf, type FormRead } from './forms';
+import { orFail } from './officer';
 
 /**
  * The "you said, we did" action form (new and edit): form fields → the shared zod schema, errors →
  * the fields on the page, an action → the values to edit, and the themes, consultations and
- * priorities to choose from. Dates are three boxes each (targetOn.day…), like the survey settings.
+ * priorities to choose from. Dates are three boxes each (targetOn.day…, see date-boxes.ts).
  */
 
 const dates = { targetOn: 'Target date', doneOn: 'Date it was done' } as const;
 type DateKey = keyof typeof dates;
-const parts = ['day', 'month', 'year'] as const;
+const texts = ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update'] as const;
 const lists = ['themeIds', 'consultationIds', 'priorityIds'] as const;
 
-export const statusOptions = actionStatuses.map((s) => ({ value: s, label: actionStatusLabels[s] }));
-
-/** An optional date: empty is fine; anything typed must be a whole, real date. */
-function optionalDate(key: DateKey, values: FormValues): { value: string; error?: string } {
-  const [day = '', month = '', year = ''] = parts.map((p) => valueOf(values, `${key}.${p}`));
-  if (![day, month, year].some((p) => p.trim())) return { value: '' };
-  const date = dateFrom(dates[key], day, month, year);
-  if (date.error) return { value: '', error: date.error };
-  if (!isRealDate(date.value!)) return { value: '', error: `The ${dates[key].toLowerCase()} must be a real date` };
-  return { value: date.value! };
-}
-
-export function readActionForm(form: FormData): { values: FormValues; input?: ActionInput; errors?: FormErrors } {
-  const values: FormValues = {};
-  for (const key of ['youSaid', 'weDid', 'status', 'notDoingReason', 'owner', 'update']) values[key] = textOf(form, key);
-  for (const key of Object.keys(dates)) for (const p of parts) values[`${key}.${p}`] = textOf(form, `${key}.${p}`);
-  for (const key of lists) values[key] = allOf(form, key);
+export function readActionForm(form: FormData): FormRead<ActionInput> {
+  const values = valuesOf(form, [...texts, ...dateBoxes('targetOn'), ...dateBoxes('doneOn')], lists);
   const checks: FormErrors = {};
+  // Both dates are optional: empty is fine; anything typed must be a whole, real date.
   const date = (key: DateKey) => {
-    const d = optionalDate(key, values);
+    const d = readDateBoxes(values, key, dates[key], true);
     if (d.error) checks[key] = d.error;
     return d.value;
   };
-  const parsed = actionInput.safeParse({
-    ...Object.fromEntries(['youSaid', 'weDid', 'notDoingReason', 'owner', 'update'].map((k) => [k, valueOf(values, k)])),
+  const candidate = {
+    ...Object.fromEntries(texts.map((k) => [k, valueOf(values, k)])),
     status: values.status || undefined,
     targetOn: date('targetOn'),
     doneOn: date('doneOn'),
     themeIds: values.themeIds,
     consultationIds: values.consultationIds,
     priorityIds: values.priorityIds,
-  });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  return { values, errors: { ...(parsed.success ? {} : errorsByField(toFieldErrors(parsed.error))), ...checks } };
+  };
+  return readWith(actionInput, candidate, values, checks);
 }
 
 /** An action → the form's values (the timeline words start empty: they are for the next change). */
 export function actionValues(action: Action): FormValues {
-  const values: FormValues = {
+  return {
     youSaid: action.youSaid,
     weDid: action.weDid,
     status: action.status,
@@ -66,12 +50,9 @@ export function actionValues(action: Action): FormValues {
     themeIds: action.themeIds,
     consultationIds: action.consultationIds,
     priorityIds: action.priorityIds,
+    ...dateBoxValues('targetOn', action.targetOn),
+    ...dateBoxValues('doneOn', action.doneOn),
   };
-  for (const key of Object.keys(dates) as DateKey[]) {
-    const [year = '', month = '', day = ''] = action[key] ? action[key].split('-') : [];
-    Object.assign(values, { [`${key}.day`]: day && String(Number(day)), [`${key}.month`]: month && String(Number(month)), [`${key}.year`]: year });
-  }
-  return values;
 }
 
 /** A new action, from a theme when the officer came from one. */

@@ -73,7 +73,7 @@ export const sameEmail = (a: string | undefined, b: string) => !!a && a.toLowerC
  * A refused step on the action's page → the page again with a message: personal data to check
  * (linked to the findings), a second person needed, someone else's change, or the API's own words.
  */
-export function stepFailure<K extends Record<string, string>>(e: unknown, url: URL, keep: K) {
+export function stepFailure<K extends object>(e: unknown, url: URL, keep: K) {
   if (!(e instanceof ApiError)) throw e;
   if (e.status === 401) redirect(303, signInUrl(url, 'POST'));
   const errors: Record<string, string> = e.findings.length

@@ -7,97 +7,45 @@ import {
   type ConsultationInput,
   type ConversationInput,
 } from '@pv/shared/consultation.schema';
-import { isRealDate } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import type { ZodError } from 'zod';
-import { errorsByField, type FormErrors } from '$lib/form-errors';
+import type { FormErrors, FormValues } from '$lib/form-errors';
 import { statusTags } from '$lib/survey-builder-forms';
 import { dateInWords } from '$lib/words';
 import type { api, SurveyWithStatus } from './api';
-import { dateFrom } from './config-form';
-import { allOf, networkOptions, orFail, priorityOptions, textOf } from './officer';
+import { dateBoxes, dateBoxValues, readDateBoxes } from './date-boxes';
+import { formText, readWith, valuesOf, type FormRead } from './forms';
+import { networkOptions, orFail, priorityOptions } from './officer';
 
 /**
  * The consultation forms: starting or changing a consultation, and logging a conversation. Form
  * fields → the shared zod schemas, errors → the fields on the page (one message a field), and a
- * consultation → the values to change. Dates are three boxes each (opensOn.day, opensOn.month…).
+ * consultation → the values to change. Dates are three boxes each (opensOn.day…, see date-boxes.ts).
  */
-
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
-
-function datePartsOf(form: FormData, name: string): DateParts {
-  return { day: textOf(form, `${name}.day`), month: textOf(form, `${name}.month`), year: textOf(form, `${name}.year`) };
-}
-
-/** "2027-03-05" → 5 / 3 / 2027, as a person would type it. */
-function datePartsFrom(iso: string): DateParts {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
-/** Three date boxes → "YYYY-MM-DD", or the message for the field. */
-function readDate(label: string, parts: DateParts): { value: string; error?: string } {
-  const date = dateFrom(label, parts.day, parts.month, parts.year);
-  if (date.error) return { value: '', error: date.error };
-  if (!isRealDate(date.value!)) return { value: date.value!, error: `The ${label.toLowerCase()} must be a real date` };
-  return { value: date.value! };
-}
-
-/** zod's issues by field ("priorityIds.2" is the priorities), then the form's own checks on top. */
-function fieldErrors(error: ZodError | undefined, checks: FormErrors): FormErrors {
-  return { ...(error ? errorsByField(toFieldErrors(error)) : {}), ...checks };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Starting or changing a consultation
 
-/** What the form holds: the input, with each date as the three boxes a person typed. */
-export type ConsultationValues = Omit<ConsultationInput, 'opensOn' | 'closesOn'> & { opensOn: DateParts; closesOn: DateParts };
+/** Some fields of the values (or of a consultation), as the schema wants them. */
+const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 
-export function readConsultationForm(form: FormData): { values: ConsultationValues; input?: ConsultationInput; errors?: FormErrors } {
-  const values: ConsultationValues = {
-    title: textOf(form, 'title'),
-    summary: textOf(form, 'summary'),
-    whyAsking: textOf(form, 'whyAsking'),
-    canChange: textOf(form, 'canChange'),
-    cannotChange: textOf(form, 'cannotChange'),
-    priorityIds: allOf(form, 'priorityIds'),
-    networkIds: allOf(form, 'networkIds'),
-    surveyIds: allOf(form, 'surveyIds'),
-    opensOn: datePartsOf(form, 'opensOn'),
-    closesOn: datePartsOf(form, 'closesOn'),
-  };
-  const opens = readDate('Opening date', values.opensOn);
-  const closes = readDate('Closing date', values.closesOn);
+const consultationTexts = ['title', 'summary', 'whyAsking', 'canChange', 'cannotChange'] as const;
+const consultationLists = ['priorityIds', 'networkIds', 'surveyIds'] as const;
+
+export function readConsultationForm(form: FormData): FormRead<ConsultationInput> {
+  const values = valuesOf(form, [...consultationTexts, ...dateBoxes('opensOn'), ...dateBoxes('closesOn')], consultationLists);
+  const opens = readDateBoxes(values, 'opensOn', 'Opening date');
+  const closes = readDateBoxes(values, 'closesOn', 'Closing date');
   const checks: FormErrors = {};
   if (opens.error) checks.opensOn = opens.error;
   if (closes.error) checks.closesOn = closes.error;
-  const parsed = consultationInput.safeParse({ ...values, opensOn: opens.value, closesOn: closes.value });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  return { values, errors: fieldErrors(parsed.error, checks) };
+  const candidate = { ...pick(values, [...consultationTexts, ...consultationLists]), opensOn: opens.value, closesOn: closes.value };
+  return readWith(consultationInput, candidate, values, checks);
 }
 
-export function consultationValues({ id: _id, stage: _stage, timeline: _timeline, version: _version, createdAt: _c, updatedAt: _u, ...input }: Consultation): ConsultationValues {
-  return { ...input, opensOn: datePartsFrom(input.opensOn), closesOn: datePartsFrom(input.closesOn) };
+export function consultationValues(c: Consultation): FormValues {
+  return { ...pick(c, [...consultationTexts, ...consultationLists]), ...dateBoxValues('opensOn', c.opensOn), ...dateBoxValues('closesOn', c.closesOn) };
 }
 
-const noDate: DateParts = { day: '', month: '', year: '' };
-export const emptyConsultationValues: ConsultationValues = {
-  title: '',
-  summary: '',
-  whyAsking: '',
-  canChange: '',
-  cannotChange: '',
-  priorityIds: [],
-  networkIds: [],
-  surveyIds: [],
-  opensOn: noDate,
-  closesOn: noDate,
-};
+export const emptyConsultationValues: FormValues = { priorityIds: [], networkIds: [], surveyIds: [] };
 
 /** The partnership's surveys to gather answers through: open ones first, then drafts, then closed. */
 function surveyOptions(surveys: SurveyWithStatus[]) {
@@ -120,46 +68,28 @@ export async function consultationOptions(client: ReturnType<typeof api>, tenant
 // ---------------------------------------------------------------------------------------------
 // Logging a conversation
 
-export interface ConversationValues {
-  said: string;
-  where: string;
-  heldOn: DateParts;
-  hubId: string;
-  channel: string;
-  people: string;
-  member: string;
-}
-
 export const channelOptions = conversationChannels.map((c) => ({ value: c, label: conversationChannelLabels[c] }));
 
-export function readConversationForm(form: FormData): { values: ConversationValues; input?: ConversationInput; errors?: FormErrors } {
-  const values: ConversationValues = {
-    said: textOf(form, 'said'),
-    where: textOf(form, 'where'),
-    heldOn: datePartsOf(form, 'heldOn'),
-    hubId: textOf(form, 'hubId'),
-    channel: textOf(form, 'channel'),
-    people: textOf(form, 'people').replace(/,/g, '').trim(),
-    member: textOf(form, 'member'),
-  };
-  const heldOn = readDate('Date of the conversation', values.heldOn);
+export function readConversationForm(form: FormData): FormRead<ConversationInput> {
+  const values = valuesOf(form, ['said', 'where', ...dateBoxes('heldOn'), 'hubId', 'channel', 'people', 'member']);
+  values.people = formText(form, 'people').replace(/,/g, '').trim();
+  const heldOn = readDateBoxes(values, 'heldOn', 'Date of the conversation');
   const checks: FormErrors = {};
   if (heldOn.error) checks.heldOn = heldOn.error;
   // An empty choice is "not chosen", not a badly formed id.
   if (!values.hubId) checks.hubId = 'Choose the Family Hub the conversation was at or is nearest to';
-  const parsed = conversationInput.safeParse({
-    ...values,
+  const candidate = {
+    ...pick(values, ['said', 'where', 'hubId', 'channel']),
     heldOn: heldOn.value,
     people: values.people || undefined,
     member: values.member || undefined,
-  });
-  if (parsed.success && !Object.keys(checks).length) return { values, input: parsed.data };
-  return { values, errors: fieldErrors(parsed.error, checks) };
+  };
+  return readWith(conversationInput, candidate, values, checks);
 }
 
 /** Today's date in the boxes: most conversations are logged the day they happen. */
-export function emptyConversationValues(today: string): ConversationValues {
-  return { said: '', where: '', heldOn: datePartsFrom(today), hubId: '', channel: '', people: '', member: '' };
+export function emptyConversationValues(today: string): FormValues {
+  return dateBoxValues('heldOn', today);
 }
 
 /** Active members of the partnership's active panels, as "panelId:memberId" → "Name (panel)", by name. */

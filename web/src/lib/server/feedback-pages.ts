@@ -1,15 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect, type ActionFailure } from '@sveltejs/kit';
 import type * as z from 'zod';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { conversationChannelLabels, type ConversationChannel } from '@pv/shared/consultation.schema';
 import { feedbackStatusLabels, type FeedbackStatus, type FeedbackView, type ThemeSummary } from '@pv/shared/feedback.schema';
 import { responseChannelLabels, type ResponseChannel } from '@pv/shared/survey.schema';
-import { toFieldErrors } from '@pv/shared/validation';
 import { comments, countText, quoted, type CommentCard, type Flash } from '$lib/feedback';
+import { errorsByField, type FormErrors } from '$lib/form-errors';
 import { dayOf } from '$lib/words';
 import { ApiError, type api } from './api';
-import { signInUrl } from './guard';
-import { networkOptions, officerContext, orFail, textOf } from './officer';
+import { readWith, save, valuesOf, type FormRead, type SaveOptions } from './forms';
+import { networkOptions, officerContext, orFail } from './officer';
 
 /**
  * What the feedback pages share: the triage queue, one comment, its safeguarding and removal
@@ -226,28 +226,30 @@ export function queueFlash(params: URLSearchParams, n: Names): Flash | undefined
 // ---------------------------------------------------------------------------------------------
 // Problems from the API
 
-/** 401 → sign in again, 403 → the error page; anything else is the page's to show. */
-function problemOf(e: unknown, url: URL): ApiError {
-  if (!(e instanceof ApiError)) throw e;
-  if (e.status === 401) redirect(303, signInUrl(url, 'POST'));
-  if (e.status === 403) error(403, { message: e.problem.title });
-  return e;
+/** The API's (or the schema's) field names → the page's, the first message of each field. */
+export function onPage(errors: Record<string, string>, fieldOf: Record<string, string> = {}): FormErrors {
+  return errorsByField(Object.fromEntries(Object.entries(errors).map(([k, m]) => [fieldOf[k] ?? k, m])));
 }
 
-/** A problem with a form: its field errors (renamed to the page's fields), or one message for the error summary; on a stale version, the current one. */
-export function formProblem<T extends Record<string, unknown>>(e: unknown, url: URL, keep: T, fieldOf: Record<string, string> = {}) {
-  const problem = problemOf(e, url);
-  const fields = Object.entries(problem.errors).map(([k, message]) => [fieldOf[k] ?? k, message]);
-  // The API's titles are written for people ("Someone else changed this comment while you were looking at it…").
-  const errors: Record<string, string> = fields.length ? Object.fromEntries(fields) : { _: problem.problem.title };
-  const current = problem.status === 409 ? (problem.current as { version?: number } | undefined) : undefined;
-  return fail(problem.status, { ...keep, errors, ...(current?.version ? { version: current.version } : {}) });
-}
-
-/** The form's fields checked by a shared zod schema: the input, or errors by field. */
-export function parseForm<S extends z.ZodType>(schema: S, values: unknown): { input?: z.output<S>; errors?: Record<string, string> } {
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { input: parsed.data } : { errors: toFieldErrors(parsed.error) };
+/**
+ * save() for the feedback pages: field errors renamed to the page's fields, and on a stale version
+ * (409) the version stored now goes back with the form, so trying again is on top of the other change.
+ * The API's titles are written for people ("Someone else changed this comment while you were looking at it…").
+ */
+export async function saveFeedback<I, T, K extends object>(
+  read: FormRead<I>,
+  call: (input: I) => Promise<T>,
+  options: { url: URL; keep: K; fieldOf?: Record<string, string>; onConflict?: SaveOptions<ActionFailure<object>>['onConflict'] },
+) {
+  // refusal() reads `keep` after the call fails, so the stale version can still be put in it.
+  const keep: K & { version?: number } = { ...options.keep };
+  const noting = (input: I) =>
+    call(input).catch((e: unknown) => {
+      const current = e instanceof ApiError && e.status === 409 ? (e.current as { version?: number } | undefined) : undefined;
+      if (current?.version) keep.version = current.version;
+      throw e;
+    });
+  return save(read, noting, { url: options.url, keep, toPage: (errors) => onPage(errors, options.fieldOf), onConflict: options.onConflict });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,14 +279,9 @@ export function reasonAction(schema: z.ZodType<{ version: number; reason: string
     const { client, tenantId } = officerContext(locals, url);
     const id = feedbackIdOf(params.id);
     const form = await request.formData();
-    const values = { reason: textOf(form, 'reason'), version: textOf(form, 'version') };
-    const read = parseForm(schema, values);
-    if (!read.input) return fail(400, { values, errors: read.errors ?? {} });
-    try {
-      await call(client, tenantId, id, read.input.version, read.input.reason);
-    } catch (e) {
-      return formProblem(e, url, { values });
-    }
+    const values = valuesOf(form, ['reason', 'version']);
+    const saved = await saveFeedback(readWith(schema, values, values), (input) => call(client, tenantId, id, input.version, input.reason), { url, keep: {} });
+    if (!saved.ok) return saved.failure;
     redirect(303, queueHref(placeFrom(url), done));
   };
 }

@@ -1,13 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { bulkInput, themeInput, type FeedbackView } from '@pv/shared/feedback.schema';
-import { idempotencyKeyPattern, listActionFailure, newIdempotencyKey } from '$lib/server/admin';
+import { listActionFailure } from '$lib/server/admin';
 import { ApiError } from '$lib/server/api';
 import {
   commentCard,
-  formProblem,
   isFeedbackId,
   loadNames,
-  parseForm,
   queueFilterOptions,
   queueFlash,
   queueHref,
@@ -15,8 +13,10 @@ import {
   queueSearch,
   queueTabs,
   readQueueFilter,
+  saveFeedback,
 } from '$lib/server/feedback-pages';
-import { allOf, loadFailure, officerContext, textOf } from '$lib/server/officer';
+import { formText, newIdempotencyKey, readWith, sentIdempotencyKey, valuesOf } from '$lib/server/forms';
+import { loadFailure, officerContext } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -69,7 +69,7 @@ function suggestion(kind: 'accept' | 'dismiss') {
   return async ({ request, locals, url }: { request: Request; locals: App.Locals; url: URL }) => {
     const { client, tenantId } = officerContext(locals, url);
     const form = await request.formData();
-    const [id = '', version = '', priorityId = ''] = textOf(form, 'suggestion').split(':');
+    const [id = '', version = '', priorityId = ''] = formText(form, 'suggestion').split(':');
     if (!isFeedbackId(id) || !/^\d{1,9}$/.test(version) || !/^[a-z0-9-]{1,80}$/.test(priorityId)) {
       return fail(400, { actionError: { id, message: 'Something was missing from the form. Reload the page and try again.' } });
     }
@@ -99,35 +99,27 @@ export const actions: Actions = {
   bulk: async ({ request, locals, url }) => {
     const { client, tenantId } = officerContext(locals, url);
     const form = await request.formData();
-    const values = { ids: allOf(form, 'ids'), action: textOf(form, 'action'), priorityId: textOf(form, 'priorityId'), themeId: textOf(form, 'themeId'), themeName: textOf(form, 'themeName') };
+    const values = valuesOf(form, ['action', 'priorityId', 'themeId', 'themeName'], ['ids']);
     const byPriority = values.action === 'add-priority' || values.action === 'remove-priority';
     const toTheme = values.action === 'add-to-theme';
     const newTheme = toTheme && values.themeId === 'new';
-    const read = parseForm(bulkInput, {
+    const read = readWith(bulkInput, {
       ids: values.ids,
       action: values.action || undefined,
       priorityId: byPriority ? values.priorityId || undefined : undefined,
       themeId: toTheme ? values.themeId || undefined : undefined,
-    });
-    const named = newTheme ? parseForm(themeInput, { name: values.themeName, description: '' }) : {};
-    const errors = { ...read.errors, ...(named.errors?.name ? { themeName: named.errors.name } : {}) };
-    if (!read.input || Object.keys(errors).length) return fail(400, { values, errors });
+    }, values);
+    const named = newTheme ? readWith(themeInput, { name: values.themeName, description: '' }, values) : undefined;
+    if (read.errors || named?.errors) return fail(400, { values, errors: { ...read.errors, ...(named?.errors?.name ? { themeName: named.errors.name } : {}) } });
 
-    const place = queuePlace(url.searchParams);
-    let message: Record<string, string | number>;
-    try {
-      if (newTheme) {
-        const sent = textOf(form, 'idempotencyKey');
-        const key = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-        const theme = await client.createTheme(tenantId, { name: named.input!.name, description: '', ids: read.input.ids }, key);
-        message = { madeTheme: theme.id };
-      } else {
-        const result = await client.bulkFeedback(tenantId, read.input);
-        message = { changed: result.changed, unchanged: result.unchanged, skipped: result.skipped };
-      }
-    } catch (e) {
-      return formProblem(e, url, { values }, bulkFields);
-    }
-    redirect(303, queueHref(place, message));
+    // A new theme for the chosen comments is made once (its key), as the themes page does.
+    const apply = async (input: typeof read.input): Promise<Record<string, string | number>> => {
+      if (named) return { madeTheme: (await client.createTheme(tenantId, { name: named.input.name, description: '', ids: input.ids }, sentIdempotencyKey(form))).id };
+      const result = await client.bulkFeedback(tenantId, input);
+      return { changed: result.changed, unchanged: result.unchanged, skipped: result.skipped };
+    };
+    const saved = await saveFeedback(read, apply, { url, keep: {}, fieldOf: bulkFields });
+    if (!saved.ok) return saved.failure;
+    redirect(303, queueHref(queuePlace(url.searchParams), saved.value));
   },
 };

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { text, version } from '@pv/shared/validation';
 import { ApiError } from '$lib/server/api';
-import { commentCard, feedbackIdOf, formProblem, loadNames, parseForm } from '$lib/server/feedback-pages';
-import { dayOf, loadFailure, officerContext, textOf } from '$lib/server/officer';
+import { commentCard, feedbackIdOf, loadNames, saveFeedback } from '$lib/server/feedback-pages';
+import { formText, readWith, valuesOf } from '$lib/server/forms';
+import { dayOf, loadFailure, officerContext } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -46,15 +47,11 @@ export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const { client, tenantId } = officerContext(locals, url);
     const form = await request.formData();
-    const id = feedbackIdOf(textOf(form, 'id'));
-    const values = { note: textOf(form, 'note') };
-    const read = parseForm(handledInput, { ...values, version: textOf(form, 'version') });
-    if (!read.input) return fail(400, { id, values, errors: read.errors ?? {} });
-    try {
-      await client.handleSafeguarding(tenantId, id, read.input.version, read.input.note);
-    } catch (e) {
-      return formProblem(e, url, { id, values });
-    }
+    const id = feedbackIdOf(formText(form, 'id'));
+    const values = valuesOf(form, ['note']);
+    const read = readWith(handledInput, { ...values, version: formText(form, 'version') }, values);
+    const saved = await saveFeedback(read, (input) => client.handleSafeguarding(tenantId, id, input.version, input.note), { url, keep: { id } });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/officer/safeguarding?handled=${id}#flag-${id}`);
   },
 };

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { themeInput } from '@pv/shared/feedback.schema';
-import { idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
-import { formProblem, parseForm, topOf } from '$lib/server/feedback-pages';
-import { officerContext, orFail, textOf } from '$lib/server/officer';
+import { topOf } from '$lib/server/feedback-pages';
+import { createOnce, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
+import { officerContext, orFail } from '$lib/server/officer';
 import { countText } from '$lib/feedback';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,17 +28,12 @@ export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const { client, tenantId } = officerContext(locals, url);
     const form = await request.formData();
-    const values = { name: textOf(form, 'name'), description: textOf(form, 'description') };
-    const sent = textOf(form, 'idempotencyKey');
-    const idempotencyKey = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const read = parseForm(themeInput, values);
-    if (!read.input) return fail(400, { values, errors: read.errors ?? {}, idempotencyKey });
-    let id: string;
-    try {
-      id = (await client.createTheme(tenantId, read.input, idempotencyKey)).id;
-    } catch (e) {
-      return formProblem(e, url, { values, idempotencyKey });
-    }
-    redirect(303, `/officer/themes/${id}?made=1`);
+    const values = valuesOf(form, ['name', 'description']);
+    const saved = await createOnce(form, readWith(themeInput, values, values), (input, key) => client.createTheme(tenantId, input, key), {
+      url,
+      alreadyUsed: 'This form was already used to make a theme. Check the list of themes first. If yours is not there, select “Make the theme” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/themes/${saved.value.id}?made=1`);
   },
 };

@@ -2,11 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import type * as z from 'zod';
 import { actionStatusLabels, approveInput, returnInput, submitInput } from '@pv/shared/action.schema';
 import { findingLabels } from '@pv/shared/personal-data';
-import { toFieldErrors } from '@pv/shared/validation';
-import { errorsByField } from '$lib/form-errors';
 import { actionChoices } from '$lib/server/action-form';
 import { actionHref, actionIdOf, actionRows, officerAction, sameEmail, shortened, stateTag, stepFailure } from '$lib/server/action-pages';
-import { allOf, officerContext, textOf } from '$lib/server/officer';
+import { formList, formText, readWith } from '$lib/server/forms';
+import { officerContext } from '$lib/server/officer';
 import { dayOf } from '$lib/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -59,13 +58,13 @@ async function step<T>(
   const { client, tenantId } = officerContext(locals, url);
   const id = actionIdOf(params.action);
   const form = await request.formData();
-  const keep = { reason: textOf(form, 'reason') };
-  const parsed = schema.safeParse({ version: textOf(form, 'version'), confirmed: allOf(form, 'confirmed'), reason: keep.reason });
-  if (!parsed.success) return fail(400, { ...keep, errors: errorsByField(toFieldErrors(parsed.error)) });
+  const values = { reason: formText(form, 'reason') };
+  const read = readWith(schema, { version: formText(form, 'version'), confirmed: formList(form, 'confirmed'), ...values }, values);
+  if (read.errors) return fail(400, { values, errors: read.errors });
   try {
-    await call(client, tenantId, id, parsed.data);
+    await call(client, tenantId, id, read.input);
   } catch (e) {
-    return stepFailure(e, url, keep);
+    return stepFailure(e, url, { values });
   }
   redirect(303, `${actionHref(id)}?${done}=1`);
 }

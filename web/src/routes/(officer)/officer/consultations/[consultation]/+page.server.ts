@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { conversationChannelLabels, stageChangeInput } from '@pv/shared/consultation.schema';
-import { formFailure } from '$lib/server/admin';
 import { ApiError } from '$lib/server/api';
 import { movedTo, nextMove, stageTag, takesConversations, timelineSteps } from '$lib/server/consultation-stages';
-import { consultationIdOf, dayOf, hubName, networkName, officerContext, orFail, textOf } from '$lib/server/officer';
+import { formText, readWith, refusal } from '$lib/server/forms';
+import { consultationIdOf, dayOf, hubName, networkName, officerContext, orFail } from '$lib/server/officer';
 import { dateInWords } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,16 +58,16 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = consultationIdOf(params.consultation);
     const form = await request.formData();
-    const parsed = stageChangeInput.safeParse({ stage: textOf(form, 'stage'), version: textOf(form, 'version') });
-    if (!parsed.success) return fail(400, { errors: { stage: 'Something was missing from the form. Reload the page and try again.' } });
+    const read = readWith(stageChangeInput, { stage: formText(form, 'stage'), version: formText(form, 'version') }, {});
+    if (read.errors) return fail(400, { errors: { stage: 'Something was missing from the form. Reload the page and try again.' } });
     try {
-      await client.changeConsultationStage(tenantId, id, parsed.data.stage, parsed.data.version);
+      await client.changeConsultationStage(tenantId, id, read.input.stage, read.input.version);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         return fail(409, { errors: { stage: 'Someone else changed this consultation while you were looking at it. Check it below, then try again.' } });
       }
-      return formFailure(e, url, (errors) => errors, {});
+      return refusal(e, {}, { url, toPage: (errors) => errors });
     }
-    redirect(303, `/officer/consultations/${id}?moved=${parsed.data.stage}`);
+    redirect(303, `/officer/consultations/${id}?moved=${read.input.stage}`);
   },
 };

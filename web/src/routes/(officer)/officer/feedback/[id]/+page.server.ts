@@ -4,8 +4,9 @@ import { approveInput, returnInput } from '@pv/shared/action.schema';
 import { quoteInput, statusInput, tagInput, type FeedbackView } from '@pv/shared/feedback.schema';
 import type { TenantConfig } from '@pv/shared/config.schema';
 import { ApiError } from '$lib/server/api';
-import { activeOptions, backParam, feedbackIdOf, formProblem, loadNames, officerComment, parseForm, placeFrom, queueHref } from '$lib/server/feedback-pages';
-import { allOf, officerContext, textOf } from '$lib/server/officer';
+import { activeOptions, backParam, feedbackIdOf, loadNames, officerComment, placeFrom, queueHref, saveFeedback } from '$lib/server/feedback-pages';
+import { formList, formText, readWith, valuesOf } from '$lib/server/forms';
+import { officerContext } from '$lib/server/officer';
 import { quotePeople, quoteTag } from '$lib/server/quote-pages';
 import { dayOf } from '$lib/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -61,8 +62,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** What someone else saved, in words, for the "Someone else changed this comment" box. */
-async function theirVersion(e: ApiError, client: ReturnType<typeof officerContext>['client'], tenantId: string, url: URL) {
-  const current = e.current as FeedbackView;
+async function theirVersion(stored: unknown, client: ReturnType<typeof officerContext>['client'], tenantId: string, url: URL) {
+  const current = stored as FeedbackView;
   const { names } = await loadNames(client, tenantId, url);
   return {
     version: current.version,
@@ -84,15 +85,15 @@ async function quoteStep<T extends { version: number }>(
   const { client, tenantId } = officerContext(locals, url);
   const id = feedbackIdOf(params.id);
   const form = await request.formData();
-  const keep = { form: 'quote-step', reason: textOf(form, 'reason') };
-  const read = parseForm(schema, { version: textOf(form, 'version'), reason: keep.reason });
-  if (!read.input) return fail(400, { ...keep, errors: read.errors?.reason ? { reason: read.errors.reason } : { _: 'Something was missing from the form. Reload the page and try again.' } });
-  try {
-    await call(client, tenantId, id, read.input);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return fail(403, { ...keep, errors: { _: 'A second person must approve this quote. You wrote it, so ask another officer or an admin.' } });
-    return formProblem(e, url, keep);
-  }
+  const keep = { form: 'quote-step' };
+  const values = valuesOf(form, ['reason']);
+  const read = readWith(schema, { version: formText(form, 'version'), reason: values.reason }, values);
+  if (read.errors) return fail(400, { ...keep, values, errors: read.errors.reason ? { reason: read.errors.reason } : { _: 'Something was missing from the form. Reload the page and try again.' } });
+  // The API refuses the quote's author (false here): a second person must approve it.
+  const byAnother = (input: T) => call(client, tenantId, id, input).then(() => true, (e: unknown) => (e instanceof ApiError && e.status === 403 ? false : Promise.reject(e)));
+  const saved = await saveFeedback(read, byAnother, { url, keep });
+  if (!saved.ok) return saved.failure;
+  if (!saved.value) return fail(403, { ...keep, values, errors: { _: 'A second person must approve this quote. You wrote it, so ask another officer or an admin.' } });
   const back = backParam(placeFrom(url));
   redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${done}`);
 }
@@ -102,22 +103,18 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = feedbackIdOf(params.id);
     const form = await request.formData();
-    const values = { priorityIds: allOf(form, 'priorityIds'), crossCuttingIds: allOf(form, 'crossCuttingIds') };
+    const values = valuesOf(form, [], ['priorityIds', 'crossCuttingIds']);
     // Saving says "these are the right tags": a suggestion left unticked is turned down.
-    const dismissed = allOf(form, 'suggested').filter((p) => !values.priorityIds.includes(p));
-    const read = parseForm(tagInput, { ...values, dismissed, version: textOf(form, 'version') });
-    if (!read.input) return fail(400, { values, errors: read.errors ?? {} });
-    let saved: FeedbackView;
-    try {
-      saved = await client.setFeedbackTags(tenantId, id, read.input);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.current !== undefined) {
-        // Keep this officer's ticks; a second Save puts them on top of the other person's version knowingly.
-        return fail(409, { values, errors: {} as Record<string, string>, conflict: await theirVersion(e, client, tenantId, url) });
-      }
-      return formProblem(e, url, { values });
-    }
-    redirect(303, queueHref(placeFrom(url), { saved: id, now: saved.status }));
+    const dismissed = formList(form, 'suggested').filter((p) => !values.priorityIds!.includes(p));
+    const read = readWith(tagInput, { ...values, dismissed, version: formText(form, 'version') }, values);
+    const saved = await saveFeedback(read, (input) => client.setFeedbackTags(tenantId, id, input), {
+      url,
+      keep: {},
+      // Keep this officer's ticks; a second Save puts them on top of the other person's version knowingly.
+      onConflict: async (stored, values) => fail(409, { values, errors: {}, conflict: await theirVersion(stored, client, tenantId, url) }),
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, queueHref(placeFrom(url), { saved: id, now: saved.value.status }));
   },
 
   /** Save the words partners may read ("Save quote"), or take them away ("Remove the quote"). */
@@ -125,20 +122,17 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = feedbackIdOf(params.id);
     const form = await request.formData();
-    const remove = textOf(form, 'do') === 'remove';
-    const values = { quote: textOf(form, 'quote') };
-    const read = parseForm(quoteInput, { version: textOf(form, 'version'), text: remove ? '' : values.quote });
-    if (!read.input) return fail(400, { form: 'quote', values, errors: read.errors?.text ? { quote: read.errors.text } : { _: 'Something was missing from the form. Reload the page and try again.' } });
+    const remove = formText(form, 'do') === 'remove';
+    const values = valuesOf(form, ['quote']);
+    const keep = { form: 'quote' };
+    const read = readWith(quoteInput, { version: formText(form, 'version'), text: remove ? '' : values.quote }, values);
+    if (read.errors) return fail(400, { ...keep, values, errors: read.errors.text ? { quote: read.errors.text } : { _: 'Something was missing from the form. Reload the page and try again.' } });
     // An empty box would take the quote away: only the remove button may do that.
-    if (!remove && !read.input.text) return fail(400, { form: 'quote', values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
-    let saved: FeedbackView;
-    try {
-      saved = await client.setFeedbackQuote(tenantId, id, read.input.version, read.input.text);
-    } catch (e) {
-      return formProblem(e, url, { form: 'quote', values }, { text: 'quote' });
-    }
+    if (!remove && !read.input.text) return fail(400, { ...keep, values, errors: { quote: 'Enter the words partners may read, or choose “Remove the quote”' } });
+    const saved = await saveFeedback(read, (input) => client.setFeedbackQuote(tenantId, id, input.version, input.text), { url, keep, fieldOf: { text: 'quote' } });
+    if (!saved.ok) return saved.failure;
     // The same words as an approved quote change nothing: say so, rather than "waiting for approval".
-    const done = remove ? 'removed' : saved.quote?.state === 'awaiting-approval' ? 'saved' : 'unchanged';
+    const done = remove ? 'removed' : saved.value.quote?.state === 'awaiting-approval' ? 'saved' : 'unchanged';
     const back = backParam(placeFrom(url));
     redirect(303, `/officer/feedback/${id}${back ? `${back}&` : '?'}quoted=${done}`);
   },
@@ -151,13 +145,10 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = feedbackIdOf(params.id);
     const form = await request.formData();
-    const read = parseForm(statusInput, { version: textOf(form, 'version'), status: textOf(form, 'status') });
-    if (!read.input) return fail(400, { errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
-    try {
-      await client.setFeedbackStatus(tenantId, id, read.input.version, read.input.status);
-    } catch (e) {
-      return formProblem(e, url, {});
-    }
-    redirect(303, queueHref(placeFrom(url), { moved: id, now: read.input.status }));
+    const read = readWith(statusInput, { version: formText(form, 'version'), status: formText(form, 'status') }, {});
+    if (read.errors) return fail(400, { errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
+    const saved = await saveFeedback(read, (input) => client.setFeedbackStatus(tenantId, id, input.version, input.status).then(() => input.status), { url, keep: {} });
+    if (!saved.ok) return saved.failure;
+    redirect(303, queueHref(placeFrom(url), { moved: id, now: saved.value }));
   },
 };

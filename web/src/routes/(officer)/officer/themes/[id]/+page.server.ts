@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { bulkInput, splitInput, themeUpdateInput, type Theme } from '@pv/shared/feedback.schema';
-import { idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
-import { ApiError } from '$lib/server/api';
-import { formProblem, officerTheme, parseForm, rowsOf, themeIdOf } from '$lib/server/feedback-pages';
-import { allOf, officerContext, textOf } from '$lib/server/officer';
+import { officerTheme, onPage, rowsOf, saveFeedback, themeIdOf } from '$lib/server/feedback-pages';
+import { createOnce, formText, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
+import { officerContext } from '$lib/server/officer';
 import { comments, countText, type Flash } from '$lib/feedback';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,25 +42,27 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   };
 };
 
+/** The comments' form: the chosen comments, and the name and description of a new theme for them. */
+const commentsForm = (form: FormData) => valuesOf(form, ['splitName', 'splitDescription'], ['ids']);
+const splitFields = { name: 'splitName', description: 'splitDescription' };
+
 export const actions: Actions = {
   rename: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
     const id = themeIdOf(params.id);
     const form = await request.formData();
-    const values = { name: textOf(form, 'name'), description: textOf(form, 'description') };
-    const read = parseForm(themeUpdateInput, { ...values, version: textOf(form, 'version') });
-    if (!read.input) return fail(400, { form: 'rename', values, errors: read.errors ?? {} });
-    const { version, ...input } = read.input;
-    try {
-      await client.updateTheme(tenantId, id, version, input);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.current !== undefined) {
-        // Keep this officer's words; a second Save puts them on top of the other person's knowingly.
-        const theirs = e.current as Theme;
-        return fail(409, { form: 'rename', values, errors: {} as Record<string, string>, conflict: { name: theirs.name, description: theirs.description, version: theirs.version } });
-      }
-      return formProblem(e, url, { form: 'rename', values });
-    }
+    const values = valuesOf(form, ['name', 'description']);
+    const read = readWith(themeUpdateInput, { ...values, version: formText(form, 'version') }, values);
+    const saved = await saveFeedback(read, ({ version, ...input }) => client.updateTheme(tenantId, id, version, input), {
+      url,
+      keep: { form: 'rename' },
+      // Keep this officer's words; a second Save puts them on top of the other person's knowingly.
+      onConflict: (stored, values) => {
+        const theirs = stored as Theme;
+        return fail(409, { form: 'rename', values, errors: {}, conflict: { name: theirs.name, description: theirs.description, version: theirs.version } });
+      },
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/officer/themes/${id}?renamed=1`);
   },
 
@@ -69,38 +70,28 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = themeIdOf(params.id);
     const form = await request.formData();
-    const values = { ids: allOf(form, 'ids'), splitName: textOf(form, 'splitName'), splitDescription: textOf(form, 'splitDescription') };
-    const read = parseForm(splitInput, { ids: values.ids, name: values.splitName, description: values.splitDescription });
-    const fields = { name: 'splitName', description: 'splitDescription' };
-    if (!read.input) {
-      const errors = Object.fromEntries(Object.entries(read.errors ?? {}).map(([k, m]) => [fields[k as keyof typeof fields] ?? k.replace(/\.\d+$/, ''), m]));
-      return fail(400, { form: 'comments', values, errors });
-    }
-    const sent = textOf(form, 'idempotencyKey');
-    const key = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const { ids, ...input } = read.input;
-    let made: string;
-    try {
-      made = (await client.splitTheme(tenantId, id, { ...input, ids }, key)).id;
-    } catch (e) {
-      return formProblem(e, url, { form: 'comments', values }, fields);
-    }
-    redirect(303, `/officer/themes/${id}?split=${made}&n=${ids.length}`);
+    const values = commentsForm(form);
+    const read = readWith(splitInput, { ids: values.ids, name: values.splitName, description: values.splitDescription }, values);
+    const renamed: typeof read = read.errors ? { values, errors: onPage(read.errors, splitFields) } : read;
+    const saved = await createOnce(form, renamed, (input, key) => client.splitTheme(tenantId, id, input, key), {
+      url,
+      keep: { form: 'comments' },
+      toPage: (errors) => onPage(errors, splitFields),
+      alreadyUsed: 'This form was already used to make a theme. Check the list of themes first. If yours is not there, select “Move the selected comments to a new theme” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/themes/${id}?split=${saved.value.id}&n=${(values.ids as string[]).length}`);
   },
 
   remove: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
     const id = themeIdOf(params.id);
     const form = await request.formData();
-    const values = { ids: allOf(form, 'ids'), splitName: textOf(form, 'splitName'), splitDescription: textOf(form, 'splitDescription') };
-    const read = parseForm(bulkInput, { ids: values.ids, action: 'remove-from-theme' });
-    if (!read.input) return fail(400, { form: 'comments', values, errors: { ids: read.errors?.ids ?? 'Choose at least one comment' } });
-    let changed: number;
-    try {
-      changed = (await client.bulkFeedback(tenantId, read.input)).changed;
-    } catch (e) {
-      return formProblem(e, url, { form: 'comments', values });
-    }
-    redirect(303, `/officer/themes/${id}?removed=1&n=${changed}`);
+    const values = commentsForm(form);
+    const read = readWith(bulkInput, { ids: values.ids, action: 'remove-from-theme' }, values);
+    if (read.errors) return fail(400, { form: 'comments', values, errors: { ids: read.errors.ids ?? 'Choose at least one comment' } });
+    const saved = await saveFeedback(read, (input) => client.bulkFeedback(tenantId, input), { url, keep: { form: 'comments' } });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/themes/${id}?removed=1&n=${saved.value.changed}`);
   },
 };

@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Consultation } from '@pv/shared/consultation.schema';
-import { version as versionSchema } from '@pv/shared/validation';
-import { errorsByField } from '$lib/form-errors';
-import { formFailure } from '$lib/server/admin';
-import { ApiError } from '$lib/server/api';
-import { consultationOptions, consultationValues, readConsultationForm, type ConsultationValues } from '$lib/server/consultation-form';
-import { consultationIdOf, officerContext, orFail, textOf } from '$lib/server/officer';
+import type { FormValues } from '$lib/form-errors';
+import { consultationOptions, consultationValues, readConsultationForm } from '$lib/server/consultation-form';
+import { formText, save, versioned } from '$lib/server/forms';
+import { consultationIdOf, officerContext, orFail } from '$lib/server/officer';
+import { theirVersion } from '$lib/server/their-version';
 import { dateInWords } from '$lib/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,27 +23,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 type Options = Awaited<ReturnType<typeof consultationOptions>>;
 
-/** Someone saved first: show what they saved, keep this person's input, and let a second "Save changes" replace their version knowingly. */
-function conflict(theirs: Consultation, options: Options, values: ConsultationValues) {
+/** Someone saved first: what they saved, as rows. */
+function conflict(theirs: Consultation, options: Options, values: FormValues) {
   const names = (chosen: string[], list: { value: string; label: string }[]) =>
     chosen.map((id) => list.find((o) => o.value === id)?.label ?? id).join(', ') || 'None';
-  return fail(409, {
-    values,
-    errors: {} as Record<string, string>,
-    version: String(theirs.version),
-    conflict: [
-      { key: 'Title', value: theirs.title },
-      { key: 'Summary', value: theirs.summary },
-      { key: 'Why we are asking', value: theirs.whyAsking },
-      { key: 'What can change', value: theirs.canChange },
-      { key: 'What can’t change', value: theirs.cannotChange || 'Not given' },
-      { key: 'Priorities', value: names(theirs.priorityIds, options.priorities) },
-      { key: 'Family Hub networks', value: names(theirs.networkIds, options.networks) },
-      { key: 'Surveys', value: names(theirs.surveyIds, options.surveys) },
-      { key: 'Opens on', value: dateInWords(theirs.opensOn) },
-      { key: 'Closes on', value: dateInWords(theirs.closesOn) },
-    ],
-  });
+  return theirVersion(values, theirs, [
+    { key: 'Title', value: theirs.title },
+    { key: 'Summary', value: theirs.summary },
+    { key: 'Why we are asking', value: theirs.whyAsking },
+    { key: 'What can change', value: theirs.canChange },
+    { key: 'What can’t change', value: theirs.cannotChange || 'Not given' },
+    { key: 'Priorities', value: names(theirs.priorityIds, options.priorities) },
+    { key: 'Family Hub networks', value: names(theirs.networkIds, options.networks) },
+    { key: 'Surveys', value: names(theirs.surveyIds, options.surveys) },
+    { key: 'Opens on', value: dateInWords(theirs.opensOn) },
+    { key: 'Closes on', value: dateInWords(theirs.closesOn) },
+  ]);
 }
 
 export const actions: Actions = {
@@ -52,22 +46,15 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = consultationIdOf(params.consultation);
     const form = await request.formData();
-    const sentVersion = textOf(form, 'version');
-    const read = readConsultationForm(form);
-    const version = versionSchema.safeParse(sentVersion);
-    if (!read.input || !version.success) {
-      const errors = { ...read.errors, ...(version.success ? {} : { _: version.error.issues[0]?.message ?? 'Reload the page and try again.' }) };
-      return fail(400, { values: read.values, errors, version: sentVersion });
-    }
-    try {
-      await client.updateConsultation(tenantId, id, version.data, read.input);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.current !== undefined) {
-        const theirs = e.current as Consultation;
-        return conflict(theirs, await consultationOptions(client, tenantId, url, theirs), read.values);
-      }
-      return formFailure(e, url, errorsByField, { values: read.values, version: sentVersion });
-    }
+    const saved = await save(versioned(form, readConsultationForm(form)), ({ version, ...input }) => client.updateConsultation(tenantId, id, version, input), {
+      url,
+      keep: { version: formText(form, 'version') },
+      onConflict: async (stored, values) => {
+        const theirs = stored as Consultation;
+        return conflict(theirs, await consultationOptions(client, tenantId, url, theirs), values);
+      },
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/officer/consultations/${id}?saved=1`);
   },
 };

@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { mergeInput } from '@pv/shared/feedback.schema';
-import { formProblem, officerTheme, parseForm, themeIdOf } from '$lib/server/feedback-pages';
-import { officerContext, textOf } from '$lib/server/officer';
+import { officerTheme, saveFeedback, themeIdOf } from '$lib/server/feedback-pages';
+import { formText, readWith, valuesOf } from '$lib/server/forms';
+import { officerContext } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Merging a theme into another: choose which, see what will happen, confirm. */
@@ -20,14 +21,10 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = themeIdOf(params.id);
     const form = await request.formData();
-    const values = { intoThemeId: textOf(form, 'intoThemeId') };
-    const read = parseForm(mergeInput, { intoThemeId: values.intoThemeId || undefined, version: textOf(form, 'version') });
-    if (!read.input) return fail(400, { values, errors: read.errors ?? {} });
-    try {
-      await client.mergeTheme(tenantId, id, read.input.version, read.input.intoThemeId);
-    } catch (e) {
-      return formProblem(e, url, { values });
-    }
-    redirect(303, `/officer/themes/${read.input.intoThemeId}?merged=1`);
+    const values = valuesOf(form, ['intoThemeId']);
+    const read = readWith(mergeInput, { intoThemeId: values.intoThemeId || undefined, version: formText(form, 'version') }, values);
+    const saved = await saveFeedback(read, (input) => client.mergeTheme(tenantId, id, input.version, input.intoThemeId).then(() => input.intoThemeId), { url, keep: {} });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/themes/${saved.value}?merged=1`);
   },
 };

@@ -1,8 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { errorsByField } from '$lib/form-errors';
-import { createFailure, newIdempotencyKey, sentIdempotencyKey } from '$lib/server/admin';
+import { redirect } from '@sveltejs/kit';
 import { channelOptions, emptyConversationValues, memberOptions, readConversationForm } from '$lib/server/consultation-form';
 import { takesConversations } from '$lib/server/consultation-stages';
+import { createOnce, newIdempotencyKey } from '$lib/server/forms';
 import { consultationIdOf, hubGroups, officerContext, orFail, today } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,20 +27,11 @@ export const actions: Actions = {
     const { client, tenantId } = officerContext(locals, url);
     const id = consultationIdOf(params.consultation);
     const form = await request.formData();
-    const idempotencyKey = sentIdempotencyKey(form);
-    const read = readConversationForm(form);
-    if (!read.input) return fail(400, { values: read.values, errors: read.errors ?? {}, idempotencyKey });
-    try {
-      await client.logConversation(tenantId, id, read.input, idempotencyKey);
-    } catch (e) {
-      return createFailure(
-        e,
-        url,
-        errorsByField,
-        { values: read.values, idempotencyKey },
-        'This form was already used to log a conversation. Check the consultation’s conversations first. If yours is not there, select “Log conversation” again.',
-      );
-    }
+    const saved = await createOnce(form, readConversationForm(form), (input, key) => client.logConversation(tenantId, id, input, key), {
+      url,
+      alreadyUsed: 'This form was already used to log a conversation. Check the consultation’s conversations first. If yours is not there, select “Log conversation” again.',
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/officer/consultations/${id}?logged=1#conversations-heading`);
   },
 };

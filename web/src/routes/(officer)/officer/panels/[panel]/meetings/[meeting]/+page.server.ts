@@ -1,8 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { meetingFormatLabels, meetingReplyLabels, supportKinds, supportLabels, type SupportKind } from '@pv/shared/panel.schema';
-import { ApiError } from '$lib/server/api';
-import { signInUrl } from '$lib/server/guard';
-import { allOf, hubName, isMemberId, meetingDay, meetingIdOf, officerContext, orFail, panelIdOf, textOf, today } from '$lib/server/officer';
+import { formList, formText, refusal } from '$lib/server/forms';
+import { hubName, isMemberId, meetingDay, meetingIdOf, officerContext, orFail, panelIdOf, today } from '$lib/server/officer';
 import type { Actions, PageServerLoad } from './$types';
 
 function flash(url: URL): string | undefined {
@@ -15,14 +14,6 @@ function flash(url: URL): string | undefined {
   }
   if (p.has('recorded')) return 'Attendance is saved.';
   return undefined;
-}
-
-/** An API problem from a small action on this page → a message at the top, or the usual redirect and error pages. */
-function actionFailure(e: unknown, url: URL, extra: Record<string, unknown> = {}) {
-  if (!(e instanceof ApiError)) throw e;
-  if (e.status === 401) redirect(303, signInUrl(url, 'POST'));
-  if (e.status === 403) error(403, { message: e.problem.title });
-  return fail(e.status, { ...extra, message: e.problem.title });
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -78,7 +69,7 @@ export const actions: Actions = {
     try {
       result = await client.inviteMembers(tenantId, panelId, meetingId);
     } catch (e) {
-      return actionFailure(e, url);
+      return refusal(e, {}, { url });
     }
     redirect(303, `/officer/panels/${panelId}/meetings/${meetingId}?invited=${result.invited}&emailed=${result.emailed}&toPhone=${result.toPhone}`);
   },
@@ -88,18 +79,18 @@ export const actions: Actions = {
     const panelId = panelIdOf(params.panel);
     const meetingId = meetingIdOf(params.meeting);
     const form = await request.formData();
-    const members = allOf(form, 'member').filter(isMemberId);
-    const came = new Set(allOf(form, 'attended'));
+    const members = formList(form, 'member').filter(isMemberId);
+    const came = new Set(formList(form, 'attended'));
     const attendees = members.map((memberId) => ({
       memberId,
       attended: came.has(memberId),
-      supportTaken: came.has(memberId) ? allOf(form, `support-${memberId}`) : [],
+      supportTaken: came.has(memberId) ? formList(form, `support-${memberId}`) : [],
     }));
-    const kept = Object.fromEntries(attendees.map((a) => [a.memberId, { attended: a.attended, supportTaken: allOf(form, `support-${a.memberId}`) }]));
+    const kept = Object.fromEntries(attendees.map((a) => [a.memberId, { attended: a.attended, supportTaken: formList(form, `support-${a.memberId}`) }]));
     try {
-      await client.recordAttendance(tenantId, panelId, meetingId, { version: textOf(form, 'version'), attendees });
+      await client.recordAttendance(tenantId, panelId, meetingId, { version: formText(form, 'version'), attendees });
     } catch (e) {
-      return actionFailure(e, url, { kept });
+      return refusal(e, {}, { url, keep: { kept } });
     }
     redirect(303, `/officer/panels/${panelId}/meetings/${meetingId}?recorded=1#attendance-heading`);
   },

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { meetingFormatLabels, meetingFormats, meetingInput, supportKinds, supportLabels } from '@pv/shared/panel.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { ApiError } from '$lib/server/api';
-import { formFailure, idempotencyKeyPattern, newIdempotencyKey } from '$lib/server/admin';
+import { redirect } from '@sveltejs/kit';
+import { meetingFormatLabels, meetingInput, supportLabels } from '@pv/shared/panel.schema';
 import { dateFrom } from '$lib/server/config-form';
-import { allOf, hubOptions, officerContext, orFail, panelIdOf, textOf } from '$lib/server/officer';
+import { dateBoxes } from '$lib/server/date-boxes';
+import { createOnce, newIdempotencyKey, readWith, valuesOf } from '$lib/server/forms';
+import { hubOptions, officerContext, orFail, panelIdOf } from '$lib/server/officer';
+import { optionsOf } from '$lib/form-state';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -13,56 +13,31 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const [panel, config] = await Promise.all([orFail(client.panel(tenantId, panelId), url), orFail(client.config(tenantId), url)]);
   return {
     panel: { id: panel.id, name: panel.name },
-    options: {
-      hubs: hubOptions(config, panel.networkId),
-      formats: meetingFormats.map((f) => ({ value: f, label: meetingFormatLabels[f] })),
-      support: supportKinds.map((s) => ({ value: s, label: supportLabels[s] })),
-    },
+    options: { hubs: hubOptions(config, panel.networkId), formats: optionsOf(meetingFormatLabels), support: optionsOf(supportLabels) },
     idempotencyKey: newIdempotencyKey(),
   };
 };
+
+function readMeetingForm(form: FormData) {
+  const values = valuesOf(form, ['title', ...dateBoxes('date'), 'time', 'hubId', 'format', 'place'], ['supportOffered']);
+  values.time = (values.time as string).trim().replace('.', ':');
+  const date = dateFrom('Date of the meeting', values['date.day'] as string, values['date.month'] as string, values['date.year'] as string);
+  // "9:30" is a time too: the API wants two digits for the hour.
+  const time = /^\d:\d\d$/.test(values.time) ? `0${values.time}` : values.time;
+  const candidate = { ...values, date: date.value, time: time || undefined };
+  return readWith(meetingInput, candidate, values, date.error ? { date: date.error } : {});
+}
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
     const { client, tenantId } = officerContext(locals, url);
     const panelId = panelIdOf(params.panel);
     const form = await request.formData();
-    const sent = textOf(form, 'idempotencyKey');
-    const idempotencyKey = idempotencyKeyPattern.test(sent) ? sent : newIdempotencyKey();
-    const values = {
-      title: textOf(form, 'title'),
-      day: textOf(form, 'date.day'),
-      month: textOf(form, 'date.month'),
-      year: textOf(form, 'date.year'),
-      time: textOf(form, 'time').trim().replace('.', ':'),
-      hubId: textOf(form, 'hubId'),
-      format: textOf(form, 'format'),
-      place: textOf(form, 'place'),
-      supportOffered: allOf(form, 'supportOffered'),
-    };
-    const date = dateFrom('Date of the meeting', values.day, values.month, values.year);
-    // "9:30" is a time too: the API wants two digits for the hour.
-    const time = /^\d:\d\d$/.test(values.time) ? `0${values.time}` : values.time;
-    const parsed = meetingInput.safeParse({ ...values, date: date.value, time: time || undefined });
-    if (!parsed.success || date.error) {
-      const errors: Record<string, string> = {};
-      if (!parsed.success) for (const [k, m] of Object.entries(toFieldErrors(parsed.error))) errors[k.split('.')[0]!] ??= m;
-      if (date.error) errors.date = date.error;
-      return fail(400, { values, errors, idempotencyKey });
-    }
-    let id: string;
-    try {
-      id = (await client.createMeeting(tenantId, panelId, parsed.data, idempotencyKey)).id;
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'idempotency-key-reused') {
-        return fail(422, {
-          values,
-          errors: { _: 'This form was already used to plan a meeting. Check the panel’s meetings first. If yours is not there, select “Save meeting” again.' } as Record<string, string>,
-          idempotencyKey: newIdempotencyKey(),
-        });
-      }
-      return formFailure(e, url, (errors) => errors, { values, idempotencyKey });
-    }
-    redirect(303, `/officer/panels/${panelId}/meetings/${id}?added=1`);
+    const saved = await createOnce(form, readMeetingForm(form), (input, key) => client.createMeeting(tenantId, panelId, input, key), {
+      url,
+      alreadyUsed: 'This form was already used to plan a meeting. Check the panel’s meetings first. If yours is not there, select “Save meeting” again.',
+    });
+    if (!saved.ok) return saved.failure;
+    redirect(303, `/officer/panels/${panelId}/meetings/${saved.value.id}?added=1`);
   },
 };
