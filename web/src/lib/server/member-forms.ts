@@ -75,20 +75,28 @@ export function linkTokenOf(url: URL): string {
 
 /**
  * Uses an emailed link's token, sent by the button on its page (GET never uses it: mail scanners open
- * links, and would use it up): the member is signed in, or the page says "This link does not work".
+ * links, and would use it up): done, or the page says "This link does not work".
  */
-export async function signInByLink(
-  { request, params, cookies }: { request: Request; params: { tenant: string }; cookies: Cookies },
-  use: (tenantId: string, token: string) => Promise<MemberSessionGrant>,
-): Promise<{ ok: true; grant: MemberSessionGrant } | { ok: false; failure: ActionFailure<{ linkProblem: true }> }> {
+export async function followLink<T>(
+  request: Request,
+  use: (token: string) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; failure: ActionFailure<{ linkProblem: true }> }> {
   const token = formText(await request.formData(), 'token');
   if (!linkTokenPattern.test(token)) return { ok: false, failure: fail(400, { linkProblem: true }) };
   try {
-    const grant = await use(params.tenant, token);
-    setMemberSession(cookies, params.tenant, grant.session, grant.expiresAt);
-    return { ok: true, grant };
+    return { ok: true, value: await use(token) };
   } catch (e) {
     if (e instanceof ApiError && e.status < 500) return { ok: false, failure: fail(e.status, { linkProblem: true }) };
     throw e;
   }
+}
+
+/** Follows a link that signs a member in (confirming, or a link to their membership). */
+export async function signInByLink(
+  { request, params, cookies }: { request: Request; params: { tenant: string }; cookies: Cookies },
+  use: (tenantId: string, token: string) => Promise<MemberSessionGrant>,
+) {
+  const followed = await followLink(request, (token) => use(params.tenant, token));
+  if (followed.ok) setMemberSession(cookies, params.tenant, followed.value.session, followed.value.expiresAt);
+  return followed;
 }
