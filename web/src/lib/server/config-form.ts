@@ -8,6 +8,9 @@ import {
 } from '@pv/shared/config.schema';
 import { describeRule, operatorLabels, operators, ruleFieldNames, ruleFields, type GroupRule } from '@pv/shared/group-rule';
 import { toFieldErrors } from '@pv/shared/validation';
+import { fail } from '@sveltejs/kit';
+import { ApiError } from './api';
+import { formText, refusal, type FormRead } from './forms';
 import {
   configFields,
   errorKeys,
@@ -22,11 +25,6 @@ import {
  * Configuration forms on the server: form fields → the input the shared zod schema checks, the
  * schema's (or the API's) error paths → the fields on the page, and items → values to edit.
  */
-
-function field(form: FormData, key: string): string {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-}
 
 const ruleKey = (i: number, part: 'field' | 'operator' | 'values') => `rule.conditions.${i}.${part}`;
 
@@ -62,15 +60,11 @@ function toPageErrors(kind: ConfigKind, errors: FormErrors, rows: number[]): For
   return out;
 }
 
-export interface ReadForm<K extends ConfigKind> {
-  values: FormValues;
-  /** For each condition sent, the row of the form it came from (blank rows are left out). */
-  rows: number[];
-  input?: ConfigInput<K>;
-  errors?: FormErrors;
-}
-
-export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): ReadForm<K> {
+/**
+ * A configuration form read, and where the API's field errors for what was sent go on the page: a
+ * condition's errors find its row of the form (blank rows are not sent).
+ */
+export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): { read: FormRead<ConfigInput<K>>; toPage: (errors: FormErrors) => FormErrors } {
   const values: FormValues = {};
   const candidate: Record<string, unknown> = {};
   const checks: FormErrors = {};
@@ -81,16 +75,16 @@ export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): R
     switch (spec.type) {
       case 'text':
       case 'textarea':
-        values[key] = field(form, key);
+        values[key] = formText(form, key);
         candidate[key] = values[key];
         break;
       case 'select':
-        values[key] = field(form, key);
+        values[key] = formText(form, key);
         candidate[key] = values[key];
         if (!values[key]) checks[key] = spec.choose;
         break;
       case 'number': {
-        values[key] = field(form, key);
+        values[key] = formText(form, key);
         const cleaned = values[key].replace(/%/g, '').trim();
         // An empty box is "not given", not zero.
         candidate[key] = cleaned === '' ? undefined : cleaned;
@@ -101,7 +95,7 @@ export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): R
         candidate[key] = values[key] || undefined;
         break;
       case 'date': {
-        for (const part of ['day', 'month', 'year']) values[`${key}.${part}`] = field(form, `${key}.${part}`);
+        for (const part of ['day', 'month', 'year']) values[`${key}.${part}`] = formText(form, `${key}.${part}`);
         const date = dateFrom(spec.label, values[`${key}.day`]!, values[`${key}.month`]!, values[`${key}.year`]!);
         if (date.error) checks[key] = date.error;
         candidate[key] = date.value;
@@ -109,7 +103,7 @@ export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): R
       }
       case 'rule': {
         for (let i = 0; i < RULE_ROWS; i++) {
-          for (const part of ['field', 'operator', 'values'] as const) values[ruleKey(i, part)] = field(form, ruleKey(i, part));
+          for (const part of ['field', 'operator', 'values'] as const) values[ruleKey(i, part)] = formText(form, ruleKey(i, part));
         }
         rows = Array.from({ length: RULE_ROWS }, (_, i) => i).filter(
           (i) => values[ruleKey(i, 'field')] || values[ruleKey(i, 'operator')] || values[ruleKey(i, 'values')]!.trim(),
@@ -126,16 +120,26 @@ export function readConfigForm<K extends ConfigKind>(kind: K, form: FormData): R
     }
   }
 
+  const toPage = (errors: FormErrors) => toPageErrors(kind, errors, rows);
   const parsed = configInputs[kind].safeParse(candidate);
-  if (parsed.success && !Object.keys(checks).length) return { values, rows, input: parsed.data as ConfigInput<K> };
-  const errors = parsed.success ? {} : toPageErrors(kind, toFieldErrors(parsed.error), rows);
+  if (parsed.success && !Object.keys(checks).length) return { read: { values, input: parsed.data as ConfigInput<K> }, toPage };
+  const errors = parsed.success ? {} : toPage(toFieldErrors(parsed.error));
   // The form's own checks say more precisely what is wrong (which part of a date, which list).
-  return { values, rows, errors: { ...errors, ...checks } };
+  return { read: { values, errors: { ...errors, ...checks } }, toPage };
 }
 
-/** Field errors from the API's problem+json, placed on the form's fields. */
-export function apiErrorsToPage(kind: ConfigKind, errors: FormErrors, rows: number[]): FormErrors {
-  return toPageErrors(kind, errors, rows);
+/**
+ * An API problem from a small action on one item (move, retire, restore, delete) → a message by that
+ * item. A stale version or a deleted item is told in words a person can act on.
+ */
+export async function itemRefusal(e: unknown, url: URL, id: string) {
+  const refused = (status: number, message: string) => fail(status, { id, values: {}, errors: { _: message } });
+  if (e instanceof ApiError && e.status === 404) return refused(404, 'This item no longer exists. Someone else may have deleted it.');
+  return refusal(e, {}, {
+    url,
+    keep: { id },
+    onConflict: () => refused(409, 'Someone else changed this while you were looking at it. Check the list below, then try again.'),
+  });
 }
 
 export function valuesFromItem(kind: ConfigKind, item: ConfigItem): FormValues {

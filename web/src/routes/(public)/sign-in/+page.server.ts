@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { toFieldErrors } from '@pv/shared/validation';
+import { formText, readWith, valuesOf } from '$lib/server/forms';
 import { safeReturnTo } from '$lib/server/guard';
 import { signIn, staffHome } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,11 +27,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
   default: async ({ request, cookies, url }) => {
     const form = await request.formData();
-    const email = String(form.get('email') ?? '');
-    const parsed = signInForm.safeParse({ email, password: String(form.get('password') ?? '') });
-    if (!parsed.success) return fail(400, { email, errors: toFieldErrors(parsed.error) });
+    // The password is never sent back to the page.
+    const values = valuesOf(form, ['email']);
+    const read = readWith(signInForm, { ...values, password: formText(form, 'password') }, values);
+    if (read.errors) return fail(400, { values, errors: read.errors });
 
-    const result = await signIn(cookies, parsed.data.email, parsed.data.password);
+    const result = await signIn(cookies, read.input.email, read.input.password);
     if (!result.ok) {
       const message =
         result.reason === 'too-many'
@@ -41,7 +42,7 @@ export const actions: Actions = {
             : result.reason === 'new-password'
               ? 'You need to set a new password before you can sign in. Ask your partnership’s admin to help you.'
               : WRONG;
-      return fail(result.reason === 'too-many' ? 429 : 400, { email, errors: { email: message } });
+      return fail(result.reason === 'too-many' ? 429 : 400, { values, errors: { email: message } });
     }
     redirect(303, safeReturnTo(url.searchParams.get('returnTo'), result.session.caller) ?? staffHome(result.session.caller)!);
   },

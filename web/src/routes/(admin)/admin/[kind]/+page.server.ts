@@ -1,10 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { moveInput, statusChangeInput, kindSegments } from '@pv/shared/config.schema';
+import { moveInput, statusChangeInput, kindSegments, type ConfigKind } from '@pv/shared/config.schema';
 import { z } from 'zod';
 import { illustrativeNote, kindIntro } from '$lib/config-fields';
-import { adminContext, itemIdPattern, itemsOf, kindOf, labelsFor, listActionFailure } from '$lib/server/admin';
-import { itemView, type ItemView } from '$lib/server/config-form';
-import type { Actions, PageServerLoad } from './$types';
+import type { api } from '$lib/server/api';
+import { adminContext, itemIdPattern, itemsOf, kindOf, labelsFor } from '$lib/server/admin';
+import { itemRefusal, itemView, type ItemView } from '$lib/server/config-form';
+import { formText } from '$lib/server/forms';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const statusForm = statusChangeInput.extend({ status: z.enum(['active', 'retired']) });
 
@@ -55,39 +57,40 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   };
 };
 
-export const actions: Actions = {
-  move: async ({ request, locals, url, params }) => {
-    const { client, tenantId } = adminContext(locals, url);
-    const kind = kindOf(params.kind);
-    const form = await request.formData();
-    const id = String(form.get('id') ?? '');
-    const parsed = moveInput.safeParse({ direction: form.get('direction'), version: form.get('version') });
-    if (!parsed.success || !itemIdPattern.test(id)) {
-      return fail(400, { actionError: { id, message: 'Something was missing from the form. Reload the page and try again.' } });
-    }
-    try {
-      await client.moveConfigItem(tenantId, kind, id, parsed.data.direction, parsed.data.version);
-    } catch (e) {
-      return listActionFailure(e, url, id);
-    }
-    redirect(303, `/admin/${params.kind}?moved=${encodeURIComponent(id)}&to=${parsed.data.direction}#item-${id}`);
-  },
+/**
+ * A small action on one item of the list (move, retire, restore): its hidden fields checked, the API
+ * called, and back to the item in the list, or a message by it.
+ */
+async function onItem<S extends z.ZodType>(
+  { request, locals, url, params }: RequestEvent,
+  schema: S,
+  call: (client: ReturnType<typeof api>, tenantId: string, kind: ConfigKind, id: string, input: z.output<S>) => Promise<unknown>,
+  /** The query that tells the list what happened, e.g. "moved=<id>&to=up". */
+  done: (input: z.output<S>, id: string) => string,
+) {
+  const { client, tenantId } = adminContext(locals, url);
+  const kind = kindOf(params.kind);
+  const form = await request.formData();
+  const id = formText(form, 'id');
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success || !itemIdPattern.test(id)) {
+    return fail(400, { id, values: {}, errors: { _: 'Something was missing from the form. Reload the page and try again.' } });
+  }
+  try {
+    await call(client, tenantId, kind, id, parsed.data);
+  } catch (e) {
+    return itemRefusal(e, url, id);
+  }
+  redirect(303, `/admin/${params.kind}?${done(parsed.data, encodeURIComponent(id))}#item-${id}`);
+}
 
-  status: async ({ request, locals, url, params }) => {
-    const { client, tenantId } = adminContext(locals, url);
-    const kind = kindOf(params.kind);
-    const form = await request.formData();
-    const id = String(form.get('id') ?? '');
-    const parsed = statusForm.safeParse({ status: form.get('status'), version: form.get('version') });
-    if (!parsed.success || !itemIdPattern.test(id)) {
-      return fail(400, { actionError: { id, message: 'Something was missing from the form. Reload the page and try again.' } });
-    }
-    try {
-      await client.setConfigStatus(tenantId, kind, id, parsed.data.status, parsed.data.version);
-    } catch (e) {
-      return listActionFailure(e, url, id);
-    }
-    const done = parsed.data.status === 'retired' ? 'retired' : 'restored';
-    redirect(303, `/admin/${params.kind}?${done}=${encodeURIComponent(id)}#item-${id}`);
-  },
+export const actions: Actions = {
+  move: (event) =>
+    onItem(event, moveInput, (client, tenantId, kind, id, { direction, version }) => client.moveConfigItem(tenantId, kind, id, direction, version), ({ direction }, id) =>
+      `moved=${id}&to=${direction}`,
+    ),
+  status: (event) =>
+    onItem(event, statusForm, (client, tenantId, kind, id, { status, version }) => client.setConfigStatus(tenantId, kind, id, status, version), ({ status }, id) =>
+      status === 'retired' ? `retired=${id}` : `restored=${id}`,
+    ),
 };

@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { kindSegments, updateEnvelope, type ConfigItem } from '@pv/shared/config.schema';
-import { toFieldErrors } from '@pv/shared/validation';
-import { ApiError } from '$lib/server/api';
-import { adminContext, findItem, formFailure, itemIdOf, kindOf, labelsFor } from '$lib/server/admin';
-import { apiErrorsToPage, itemView, optionsFor, readConfigForm, ruleOptions, valuesFromItem } from '$lib/server/config-form';
+import { kindSegments, type ConfigItem } from '@pv/shared/config.schema';
+import { adminContext, findItem, itemIdOf, kindOf, labelsFor } from '$lib/server/admin';
+import { itemView, optionsFor, readConfigForm, ruleOptions, valuesFromItem } from '$lib/server/config-form';
+import { formText, save, versioned } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -30,31 +29,19 @@ export const actions: Actions = {
     const kind = kindOf(params.kind);
     const id = itemIdOf(params.id);
     const form = await request.formData();
-    const sentVersion = String(form.get('version') ?? '');
-    const read = readConfigForm(kind, form);
-    const version = updateEnvelope.safeParse({ version: sentVersion });
-    if (!read.input || !version.success) {
-      const errors = { ...read.errors, ...(version.success ? {} : toFieldErrors(version.error)) };
-      return fail(400, { values: read.values, errors, version: sentVersion });
-    }
-
-    try {
-      await client.updateConfigItem(tenantId, kind, id, version.data.version, read.input);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.current !== undefined) {
-        // Someone saved first: show what they saved, keep this person's input, and let a second
-        // "Save" replace their version knowingly.
-        const current = e.current as ConfigItem;
-        const config = await client.config(tenantId);
-        return fail(409, {
-          values: read.values,
-          errors: {},
-          version: String(current.version),
-          conflict: itemView(kind, current, config),
-        });
-      }
-      return formFailure(e, url, (errors) => apiErrorsToPage(kind, errors, read.rows), { values: read.values, version: sentVersion });
-    }
+    const { read, toPage } = readConfigForm(kind, form);
+    const saved = await save(versioned(form, read), ({ version, ...input }) => client.updateConfigItem(tenantId, kind, id, version, input), {
+      url,
+      keep: { version: formText(form, 'version') },
+      toPage,
+      // Someone saved first: show what they saved, keep this person's input, and let a second
+      // "Save" replace their version knowingly.
+      onConflict: async (current, values) => {
+        const item = current as ConfigItem;
+        return fail(409, { values, errors: {}, version: String(item.version), conflict: itemView(kind, item, await client.config(tenantId)) });
+      },
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/admin/${kindSegments[kind]}?saved=${encodeURIComponent(id)}#item-${id}`);
   },
 };

@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { profileInput, profileQuestions } from '@pv/shared/panel.schema';
-import { apiFailure, asMember, check, memberOf, readValues } from '$lib/server/member-forms';
 import type { FormValues } from '$lib/form-errors';
+import { readWith, save, valuesOf } from '$lib/server/forms';
+import { asMember, memberAction, memberOf } from '$lib/server/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUESTIONS = Object.keys(profileQuestions);
@@ -21,22 +22,17 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   save: async (event) => {
-    const values = readValues(await event.request.formData(), [...QUESTIONS, 'mainLanguage', 'consent']);
-    const checked = check(profileInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors });
-    try {
-      await asMember(event, (client) => client.saveProfile(checked.input));
-    } catch (e) {
-      return apiFailure(e, { values }, memberOf(event));
-    }
+    const values = valuesOf(await event.request.formData(), [...QUESTIONS, 'mainLanguage', 'consent']);
+    const saved = await save(readWith(profileInput, values, values), (input) => asMember(event, (client) => client.saveProfile(input)), {
+      url: event.url,
+      member: memberOf(event),
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/${event.params.tenant}/membership?done=about-you`);
   },
   withdraw: async (event) => {
-    try {
-      await asMember(event, (client) => client.withdrawProfile());
-    } catch (e) {
-      return apiFailure(e, { values: {} }, memberOf(event));
-    }
+    const withdrawn = await memberAction(event, (client) => client.withdrawProfile());
+    if (!withdrawn.ok) return withdrawn.failure;
     redirect(303, `/${event.params.tenant}/membership?done=about-you-withdrawn`);
   },
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { clearMemberSession } from '$lib/server/member-session';
-import { apiFailure, asMember, memberOf } from '$lib/server/member-forms';
+import { asMember, memberAction } from '$lib/server/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,11 +10,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    try {
-      await asMember(event, (client) => client.erase());
-    } catch (e) {
-      return apiFailure(e, {}, memberOf(event));
-    }
+    const erased = await memberAction(event, (client) => client.erase());
+    if (!erased.ok) return erased.failure;
     // Nothing is left to sign in to.
     clearMemberSession(event.cookies, event.params.tenant);
     redirect(303, `/${event.params.tenant}/membership/erased`);

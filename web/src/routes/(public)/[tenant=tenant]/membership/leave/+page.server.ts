@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { apiFailure, asMember, memberOf } from '$lib/server/member-forms';
+import { asMember, memberAction } from '$lib/server/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,11 +10,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    try {
-      await asMember(event, (client) => client.leave());
-    } catch (e) {
-      return apiFailure(e, {}, memberOf(event));
-    }
+    const left = await memberAction(event, (client) => client.leave());
+    if (!left.ok) return left.failure;
     redirect(303, `/${event.params.tenant}/membership?done=left`);
   },
 };

@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { api } from '$lib/server/api';
-import { apiFailure, check, readValues } from '$lib/server/member-forms';
+import { readWith, save, valuesOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const emailInput = z.object({
@@ -22,16 +21,11 @@ export const load: PageServerLoad = ({ url }) => ({
 });
 
 export const actions: Actions = {
-  default: async ({ request, params }) => {
-    const values = readValues(await request.formData(), ['email']);
-    const checked = check(emailInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors });
-    try {
-      await api(null).requestSignInLink(params.tenant, checked.input.email);
-    } catch (e) {
-      return apiFailure(e, { values });
-    }
+  default: async ({ request, params, url }) => {
+    const values = valuesOf(await request.formData(), ['email']);
+    const sent = await save(readWith(emailInput, values, values), ({ email }) => api(null).requestSignInLink(params.tenant, email).then(() => email), { url });
+    if (!sent.ok) return sent.failure;
     // The same answer whether or not the address belongs to a member.
-    return { sent: checked.input.email };
+    return { sent: sent.value };
   },
 };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { api, ApiError, draftApi } from '$lib/server/api';
+import { formText } from '$lib/server/forms';
 import { draftCookie, setDraftCookie } from '$lib/server/survey-pages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,8 +43,7 @@ export const actions: Actions = {
   /** Start (or, after sending, start again for someone else on this device): a new draft and its cookie. */
   start: async (event) => {
     const { params, cookies, url, request } = event;
-    const form = await request.formData();
-    const hubId = String(form.get('hubId') ?? '');
+    const hubId = formText(await request.formData(), 'hubId');
     let token: string;
     try {
       token = (await api(null).startSurvey(params.tenant, params.survey, /^[a-z0-9-]{1,60}$/.test(hubId) ? { hubId } : {})).token;

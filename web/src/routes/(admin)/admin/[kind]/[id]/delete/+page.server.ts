@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { kindSegments } from '@pv/shared/config.schema';
 import { version } from '@pv/shared/validation';
-import { adminContext, findItem, itemIdOf, kindOf, labelsFor, listActionFailure } from '$lib/server/admin';
-import { itemView } from '$lib/server/config-form';
+import { adminContext, findItem, itemIdOf, kindOf, labelsFor } from '$lib/server/admin';
+import { itemRefusal, itemView } from '$lib/server/config-form';
+import { formText } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -20,12 +21,12 @@ export const actions: Actions = {
     const id = itemIdOf(params.id);
     const form = await request.formData();
     const parsed = version.safeParse(form.get('version'));
-    const title = String(form.get('title') ?? '').slice(0, 200);
-    if (!parsed.success) return fail(400, { actionError: { id, message: parsed.error.issues[0]?.message ?? 'Reload the page and try again.' } });
+    const title = formText(form, 'title').slice(0, 200);
+    if (!parsed.success) return fail(400, { id, values: {}, errors: { _: parsed.error.issues[0]?.message ?? 'Reload the page and try again.' } });
     try {
       await client.deleteConfigItem(tenantId, kind, id, parsed.data);
     } catch (e) {
-      return listActionFailure(e, url, id);
+      return itemRefusal(e, url, id);
     }
     redirect(303, `/admin/${kindSegments[kind]}?deleted=${encodeURIComponent(title || id)}`);
   },

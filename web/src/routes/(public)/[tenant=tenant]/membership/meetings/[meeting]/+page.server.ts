@@ -1,6 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { meetingReplyInput } from '@pv/shared/panel.schema';
-import { apiFailure, asMember, check, memberOf, readValues } from '$lib/server/member-forms';
+import { readWith, save, valuesOf } from '$lib/server/forms';
+import { asMember, memberOf } from '$lib/server/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 async function invitationOf(event: Parameters<PageServerLoad>[0]) {
@@ -23,14 +24,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const values = readValues(await event.request.formData(), ['reply', 'note'], ['supportNeeded']);
-    const checked = check(meetingReplyInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors });
-    try {
-      await asMember(event, (client) => client.reply(event.params.meeting, checked.input));
-    } catch (e) {
-      return apiFailure(e, { values }, memberOf(event));
-    }
+    const values = valuesOf(await event.request.formData(), ['reply', 'note'], ['supportNeeded']);
+    const saved = await save(readWith(meetingReplyInput, values, values), (input) => asMember(event, (client) => client.reply(event.params.meeting, input)), {
+      url: event.url,
+      member: memberOf(event),
+    });
+    if (!saved.ok) return saved.failure;
     redirect(303, `/${event.params.tenant}/membership?done=replied`);
   },
 };

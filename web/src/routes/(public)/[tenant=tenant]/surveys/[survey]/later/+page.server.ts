@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { resumeLinkInput } from '@pv/shared/survey.schema';
 import { ApiError } from '$lib/server/api';
-import { check, readValues } from '$lib/server/member-forms';
+import { readWith, valuesOf } from '$lib/server/forms';
 import { draftCookie, readView } from '$lib/server/survey-pages';
 import { parentAnswering } from '$lib/server/survey-parent';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,12 +19,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   email: async (event) => {
-    const values = readValues(await event.request.formData(), ['email']);
-    const checked = check(resumeLinkInput, values);
-    if ('errors' in checked) return fail(400, { values, errors: checked.errors });
+    const values = valuesOf(await event.request.formData(), ['email']);
+    const read = readWith(resumeLinkInput, values, values);
+    if (read.errors) return fail(400, { values, errors: read.errors });
     try {
-      await parentAnswering(event).client.emailResumeLink(checked.input.email);
+      await parentAnswering(event).client.emailResumeLink(read.input.email);
     } catch (e) {
+      // Not save(): a refusal without field errors (too many links asked for) is said by the box, not only in the summary.
       if (e instanceof ApiError && e.status < 500) return fail(e.status, { values, errors: Object.keys(e.errors).length ? e.errors : { email: e.problem.title } });
       throw e;
     }
