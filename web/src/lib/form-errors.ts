@@ -1,4 +1,4 @@
-import type { SummaryError } from './config-fields';
+import type { SummaryError } from './config-fields.ts';
 
 export type FormValues = Record<string, string | string[]>;
 export type FormErrors = Record<string, string>;

@@ -1,5 +1,5 @@
-import type { SummaryError } from './config-fields';
-import type { FormErrors } from './form-errors';
+import type { SummaryError } from './config-fields.ts';
+import type { FormErrors } from './form-errors.ts';
 
 /**
  * The survey builder's forms: their fields in page order and the element each error's link lands on

@@ -11,7 +11,7 @@ import {
   type SurveyDefinition,
 } from '@pv/shared/survey.schema';
 import { clean } from '@pv/shared/validation';
-import type { ConditionSource } from '../survey-builder-forms';
+import type { ConditionSource } from '../survey-builder-forms.ts';
 
 /**
  * The builder's small changes to a survey definition, as plain functions: each takes the definition
